@@ -1,0 +1,181 @@
+"""The child process: imports the user's file and evaluates the calls the parent asks for.
+
+It decides nothing. For each call it sends back what happened (the returned value, the
+exception with the user's file and line, the warnings numpy raised, the inputs as they were
+after the call), one framed record at a time, so that a hang or crash loses only the call in
+flight. Run as ``python -I _child.py CAPTURE_PATH`` with the request on standard input.
+"""
+
+import os
+import sys
+
+# The child is started in isolated mode (-I) so that nothing in the user's folder shadows our
+# modules; it finds its own package from its location, installed or not.
+sys.path.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import faulthandler  # noqa: E402
+import importlib.util  # noqa: E402
+import random  # noqa: E402
+import time  # noqa: E402
+import traceback  # noqa: E402
+import warnings  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from checker import protocol  # noqa: E402
+
+_write = os.write
+_perf_counter = time.perf_counter
+
+
+def _send(channel: int, record: dict) -> None:
+    data = protocol.frame(protocol.dumps(record))
+    while data:
+        written = _write(channel, data)
+        data = data[written:]
+
+
+def _source_line(path: str, lineno: int | None) -> str:
+    if not lineno:
+        return ""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, text in enumerate(handle, start=1):
+                if number == lineno:
+                    return text.rstrip("\n")
+    except OSError:
+        pass
+    return ""
+
+
+def _describe_exception(exc: BaseException, user_path: str, function=None) -> dict:
+    """The exception, located at the deepest frame that is in the user's file."""
+    where_file, where_line = None, None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if os.path.abspath(frame.f_code.co_filename) == user_path:
+            where_file, where_line = user_path, lineno
+    if where_line is None and function is not None and hasattr(function, "__code__"):
+        # Raised before the body ran (a call with the wrong arguments): point at the def.
+        code = function.__code__
+        if os.path.abspath(code.co_filename) == user_path:
+            where_file, where_line = user_path, code.co_firstlineno
+    if isinstance(exc, SystemExit):
+        kind = "exit"
+    elif isinstance(exc, ImportError):
+        kind = "import_error"
+    else:
+        kind = "exception"
+    try:
+        message = str(exc)
+    except Exception:
+        message = "<the exception's message could not be shown>"
+    return {
+        "kind": kind,
+        "type": type(exc).__name__,
+        "message": message[:2000],
+        "file": where_file,
+        "line": where_line,
+        "code": _source_line(user_path, where_line),
+    }
+
+
+def _import_user_module(path: str):
+    with open(path, "rb") as handle:
+        source = handle.read()
+    try:
+        code = compile(source, path, "exec")
+    except SyntaxError as exc:  # IndentationError and TabError included
+        return None, {
+            "kind": "syntax_error",
+            "type": type(exc).__name__,
+            "message": exc.msg,
+            "file": path,
+            "line": exc.lineno,
+            "offset": exc.offset,
+            "code": (exc.text or _source_line(path, exc.lineno)).rstrip("\n"),
+        }
+    except ValueError as exc:  # source with null bytes
+        return None, {"kind": "syntax_error", "type": "ValueError", "message": str(exc),
+                      "file": path, "line": None, "code": ""}
+    spec = importlib.util.spec_from_file_location("user_attempt", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["user_attempt"] = module
+    try:
+        exec(code, module.__dict__)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:
+        return None, _describe_exception(exc, path)
+    return module, None
+
+
+def _run_call(module, call: dict, user_path: str) -> dict:
+    name = call["function"]
+    function = getattr(module, name, None)
+    if function is None or not callable(function):
+        return {"ok": False, "fault": {"kind": "missing_function", "type": "", "message": name,
+                                       "file": None, "line": None, "code": ""}}
+    args = [protocol.decode(a, resolve_functions=True) for a in call["args"]]
+    kwargs = {k: protocol.decode(v, resolve_functions=True) for k, v in call["kwargs"]}
+    record: dict = {}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with np.errstate(all="warn"):
+            started = _perf_counter()
+            try:
+                value = function(*args, **kwargs)
+                record = {"ok": True, "value": protocol.encode(value)}
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:
+                record = {"ok": False, "fault": _describe_exception(exc, user_path, function)}
+            record["seconds"] = _perf_counter() - started
+    record["warnings"] = [
+        [w.category.__name__, str(w.message)[:300],
+         os.path.abspath(w.filename) == user_path, w.lineno] for w in caught[:20]
+    ]
+    if call.get("return_inputs"):
+        record["inputs_after"] = [protocol.encode(a) for a in args]
+        record["kwargs_after"] = [[k, protocol.encode(v)] for k, v in kwargs.items()]
+    return record
+
+
+def main() -> None:
+    capture_path = sys.argv[1]
+    request = protocol.loads(sys.stdin.buffer.read())
+    channel = os.dup(1)
+    # Whatever the user's code prints (Python or C level) goes to the capture file, never
+    # into the channel that carries results.
+    capture = open(capture_path, "w", buffering=1, encoding="utf-8", errors="replace")
+    os.dup2(capture.fileno(), 1)
+    os.dup2(capture.fileno(), 2)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    sys.stdin = open(os.devnull)
+    faulthandler.enable(file=capture)
+
+    user_path = os.path.abspath(request["path"])
+    sys.path.insert(0, os.path.dirname(user_path))
+    seed = request["seed"]
+    np.random.seed(seed % 2**32)
+    random.seed(seed)
+    module, fault = _import_user_module(user_path)
+    if fault is not None:
+        _send(channel, {"event": "import_fault", "fault": fault})
+        return
+    _send(channel, {"event": "imported"})
+    for index, call in enumerate(request["calls"]):
+        np.random.seed((seed + index) % 2**32)
+        random.seed(seed + index)
+        record = _run_call(module, call, user_path)
+        record.update(event="call", index=index)
+        _send(channel, record)
+    _send(channel, {"event": "done"})
+
+
+if __name__ == "__main__":
+    main()
+    # Skip interpreter teardown: user objects with odd finalizers must not turn a finished
+    # run into a crash.
+    sys.stdout.flush()
+    os._exit(0)

@@ -1,0 +1,728 @@
+"""The gradient-check engine: plans the calls a kata's spec needs, has a runner evaluate them, and
+judges what came back, in float64, in a process that never ran the user's code.
+
+The public entry point is :func:`run_kata` (a spec and a runner in, a JSON-ready result out);
+:func:`check_file` binds it to the sandbox. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from . import sandbox
+from .diagnosis import Alternative, Diagnosis, Evidence, compare, diagnose_values, explain
+from .protocol import Opaque
+from .sandbox import Call, CallOutcome, Fault, SandboxRun
+from .spec import Case, Gradient, Grad, Kata, Loss, LossAndGrads, Outcome, Value
+
+STEP = 1e-5  # central-difference step; inputs are drawn at least 0.05 away from any kink
+
+Runner = Callable[[list[Call]], SandboxRun]
+
+
+# --- finite differences ----------------------------------------------------------------------
+
+def get_at(tree: Any, path: tuple) -> Any:
+    for key in path:
+        tree = tree[key]
+    return tree
+
+
+def finite_difference_vjp(function: Callable[..., Any], args: dict, kwargs: dict, path: tuple,
+                          dout: Any = 1.0, h: float = STEP) -> np.ndarray:
+    """d/dx sum(function(**args, **kwargs) * dout) for x = args at ``path``, by central differences.
+
+    The difference of the two outputs is taken before the product with dout, so entries the
+    perturbation does not touch cancel exactly instead of adding rounding noise.
+    """
+    args = copy.deepcopy(args)
+    x = get_at(args, path)
+    grad = np.zeros(np.shape(x), dtype=np.float64)
+    for index in np.ndindex(grad.shape):
+        old = x[index]
+        x[index] = old + h
+        plus = np.asarray(function(**args, **kwargs), dtype=np.float64)
+        x[index] = old - h
+        minus = np.asarray(function(**args, **kwargs), dtype=np.float64)
+        x[index] = old
+        grad[index] = np.sum((plus - minus) * dout) / (2 * h)
+    return grad
+
+
+# --- result pieces ---------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    name: str
+    passed: bool | None  # None: not checked, because something before it failed
+    detail: str = ""
+    max_rel_error: float | None = None
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "passed": self.passed, "skipped": self.passed is None,
+                "max_rel_error": self.max_rel_error, "detail": self.detail}
+
+
+@dataclass
+class Verdict:
+    rows: list[Row] = field(default_factory=list)
+    diagnoses: list[Diagnosis] = field(default_factory=list)
+
+
+@dataclass
+class Leaf:
+    """One returned variable of one draw, with what it should be."""
+
+    name: str
+    expected: np.ndarray
+    scalar: bool = False
+    wrt: tuple | None = None  # input path this is the gradient of
+
+
+def describe_value(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"array{value.shape}" if value.dtype.kind == "f" else f"{value.dtype} array{value.shape}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {describe_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(describe_value(v) for v in value[:6])
+        return f"[{inner}{', …' if len(value) > 6 else ''}]"
+    if callable(value) or hasattr(value, "target"):
+        return "a function"
+    return repr(value)
+
+
+def describe_call(function: str, names: list[str], args: tuple, kwargs: dict) -> str:
+    parts = [f"{n}={describe_value(a)}" for n, a in zip(names, args)]
+    parts += [f"{k}={describe_value(v)}" for k, v in kwargs.items()]
+    return f"{function}({', '.join(parts)})"
+
+
+def describe_template(template: Any) -> str:
+    if isinstance(template, Leaf):
+        return template.name
+    if isinstance(template, (tuple, list)):
+        return "(" + ", ".join(describe_template(t) for t in template) + ")"
+    if isinstance(template, dict):
+        return "a dict of " + ", ".join(map(str, template))
+    return "?"
+
+
+def _shape_text(shape: tuple) -> str:
+    return "a scalar" if shape == () else str(tuple(shape))
+
+
+# --- faults ----------------------------------------------------------------------------------
+
+def fault_diagnosis(fault: Fault, *, function: str = "", call_text: str = "", case: Case | None = None,
+                    at_import: bool = False, timeout: float = 0.0) -> Diagnosis:
+    where = f" ({case.label})" if case else ""
+    location = None
+    if fault.line:
+        location = {"file": fault.file, "line": fault.line, "code": fault.code, "offset": fault.offset}
+    evidence = {"call": call_text} if call_text else {}
+    if fault.kind == "syntax_error":
+        return Diagnosis("syntax_error", f"{fault.type} on line {fault.line}: {fault.message}",
+                         explanation="Python could not read your file; nothing was run. Fix the line below.",
+                         location=location)
+    if fault.kind == "import_error":
+        return Diagnosis("import_error", f"importing your file failed: {fault.type}: {fault.message}",
+                         explanation="Only numpy and the standard library are available to a kata answer.",
+                         location=location)
+    if fault.kind == "missing_function":
+        return Diagnosis("missing_function", f"your file defines no function named `{fault.message}`.",
+                         explanation="Keep the function names and signatures of the stub (kata show).")
+    if fault.kind == "exception" and fault.type == "NotImplementedError":
+        return Diagnosis("not_implemented", f"{function} is not implemented yet: it raises NotImplementedError.",
+                         explanation="Replace the `raise NotImplementedError` with your answer, then check again.",
+                         location=location)
+    if fault.kind == "exception":
+        moment = "while your file was being imported" if at_import else f"when called as {call_text}"
+        message = f"{function + ' ' if function else ''}raised {fault.type}: {fault.message}"
+        return Diagnosis("exception", message, explanation=f"It happened {moment}.", location=location,
+                         evidence=evidence)
+    if fault.kind == "exit":
+        status = fault.message or "None"
+        moment = "while your file was being imported" if at_import else f"in {function}{where}"
+        return Diagnosis("crashed", f"your code called sys.exit({status}) {moment}.",
+                         explanation="A kata answer returns its result; it never ends the process.",
+                         location=location)
+    if fault.kind == "timeout":
+        moment = "importing your file" if at_import else f"{function}{where}"
+        return Diagnosis("timeout", f"{moment} did not finish within {timeout:g} s.",
+                         explanation="Look for a loop whose condition never changes, or one that runs far more "
+                                     "often than you think (kata check --timeout S allows more time).",
+                         evidence=evidence)
+    moment = "while your file was being imported" if at_import else f"while running {function}{where}"
+    return Diagnosis("crashed", f"{fault.message} {moment}.",
+                     explanation="A crash of the interpreter itself: a segfault in native code, os._exit, "
+                                 "or running out of memory.", evidence=evidence)
+
+
+# --- structure and types ---------------------------------------------------------------------
+
+def _leaf_problem(leaf: Leaf, got: Any, warnings: list) -> tuple[Diagnosis | None, np.ndarray | None]:
+    """Checks type, dtype, shape and finiteness; returns (problem, value as float64 array)."""
+    name = leaf.name
+    if got is None:
+        return Diagnosis("returned_none", f"{name} is None.",
+                         explanation="Every path through your function must end in a return of the result."), None
+    if isinstance(got, Opaque):
+        return Diagnosis("wrong_type", f"{name} is a {got.type_name} object; expected a numpy array.",
+                         name), None
+    if isinstance(got, (bool, np.bool_)) or isinstance(got, (str, bytes, list, tuple, dict)):
+        kind = type(got).__name__
+        expected = "a number" if leaf.scalar else "a numpy array"
+        return Diagnosis("wrong_type", f"{name} is a {kind}; expected {expected}.", name,
+                         explanation="Return numpy arrays (np.asarray) of float64."), None
+    value = np.asarray(got)
+    if value.dtype.kind not in "fiu" or (value.dtype.kind in "iu" and not leaf.scalar):
+        return Diagnosis("wrong_type", f"{name} has dtype {value.dtype}; expected float64.", name,
+                         explanation="A gradient is real-valued: multiply by a mask rather than return it, and "
+                                     "start from np.zeros_like of a float array, not of an integer one."), None
+    if value.dtype.kind == "f" and value.dtype != np.float64:
+        return Diagnosis("wrong_type", f"{name} has dtype {value.dtype}; expected float64.", name,
+                         explanation="Keep float64 throughout: something in your code casts the inputs down."), None
+    expected_shape = np.shape(leaf.expected)
+    if value.shape != expected_shape:
+        of = f", the shape of {leaf.wrt[-1]}" if leaf.wrt else ""
+        if value.ndim == 2 and value.shape[::-1] == expected_shape:
+            return Diagnosis("transposed", f"{name} has shape {value.shape}; expected {expected_shape}{of}: "
+                                           f"it is transposed.", name,
+                             explanation=explain("transposed", name, {})), None
+        if leaf.scalar:
+            return Diagnosis("wrong_shape", f"{name} has shape {value.shape}; expected a scalar.", name,
+                             explanation="Reduce to one number: a mean (or sum) over the batch."), None
+        return Diagnosis("wrong_shape", f"{name} has shape {_shape_text(value.shape)}; expected "
+                                        f"{_shape_text(expected_shape)}{of}.", name,
+                         explanation=explain("wrong_shape", name, {}) if leaf.wrt else
+                         "Check which axis you reduce over and whether you kept the dimensions."), None
+    value = value.astype(np.float64)
+    if not np.all(np.isfinite(value)):
+        count = int(np.sum(~np.isfinite(value)))
+        overflow = [w for w in warnings if "overflow" in w[1]]
+        code = "overflow" if overflow else "non_finite"
+        return Diagnosis(code, f"{name} has {count} NaN or inf entr{'y' if count == 1 else 'ies'}"
+                               + (f" after numpy warned: {overflow[0][1]}" if overflow else "") + ".", name,
+                         explanation=explain(code, name, {})), None
+    return None, value
+
+
+def match(got: Any, template: Any) -> tuple[list[tuple[Leaf, Any]], Diagnosis | None]:
+    """Pairs each leaf of the template with the user's value, or says how the structure differs."""
+    shape = describe_template(template)
+    if isinstance(template, Leaf):
+        return [(template, got)], None
+    if got is None:
+        return [], Diagnosis("returned_none", f"returned None; expected {shape}.",
+                             explanation="Did you forget the return statement, or return inside a branch only?")
+    if isinstance(template, (tuple, list)):
+        if not isinstance(got, (tuple, list)):
+            kind = "an array" if isinstance(got, np.ndarray) else f"a {type(got).__name__}"
+            return [], Diagnosis("wrong_type", f"returned {kind}; expected a tuple {shape}.",
+                                 explanation=f"Return all of them, in this order: return {shape[1:-1]}")
+        if len(got) != len(template):
+            return [], Diagnosis("wrong_type", f"returned {len(got)} values; expected {len(template)}: {shape}.",
+                                 explanation="Return exactly these values, in this order.")
+        pairs: list = []
+        for sub_template, sub_got in zip(template, got):
+            sub_pairs, problem = match(sub_got, sub_template)
+            if problem:
+                return [], problem
+            pairs += sub_pairs
+        return pairs, None
+    if isinstance(template, dict):
+        if not isinstance(got, dict):
+            return [], Diagnosis("wrong_type", f"returned a {type(got).__name__}; expected a dict with keys "
+                                               f"{', '.join(map(repr, template))}.")
+        missing = [k for k in template if k not in got]
+        if missing:
+            return [], Diagnosis("wrong_type", f"the returned dict has no key {', '.join(map(repr, missing))}.",
+                                 explanation="Use the same keys as the parameters.")
+        pairs = []
+        for key, sub_template in template.items():
+            sub_pairs, problem = match(got[key], sub_template)
+            if problem:
+                return [], problem
+            pairs += sub_pairs
+        return pairs, None
+    raise TypeError(f"bad template node {template!r}")
+
+
+def _same(before: Any, after: Any, rtol: float) -> bool:
+    if isinstance(before, np.ndarray):
+        if not isinstance(after, np.ndarray) or after.shape != before.shape:
+            return False
+        if rtol:
+            return bool(np.allclose(after, before, rtol=rtol, atol=0, equal_nan=True))
+        return bool(np.array_equal(after, before, equal_nan=True))
+    if isinstance(before, dict):
+        return isinstance(after, dict) and before.keys() == after.keys() and all(
+            _same(before[k], after[k], rtol) for k in before)
+    if isinstance(before, (list, tuple)):
+        return isinstance(after, (list, tuple)) and len(before) == len(after) and all(
+            _same(b, a, rtol) for b, a in zip(before, after))
+    return True  # scalars and functions cannot be modified in place
+
+
+# --- checks that compare returned values -----------------------------------------------------
+
+@dataclass
+class _Draw:
+    case: Case
+    call: Call
+    names: list[str]  # argument names, in call order
+    template: Any = None
+    context: dict = field(default_factory=dict)
+
+
+class ComparingPlan:
+    """Shared judging for Value, Gradient and LossAndGrads checks."""
+
+    gradient = False
+    against = "the reference"
+
+    def __init__(self, check, rng: np.random.Generator, kata: Kata):
+        self.check, self.kata = check, kata
+        self.draws: list[_Draw] = [self.make_draw(case, rng) for case in check.cases(rng)]
+        self.calls = [d.call for d in self.draws] + self.extra_calls()
+
+    def make_draw(self, case: Case, rng: np.random.Generator) -> _Draw:
+        raise NotImplementedError
+
+    def extra_calls(self) -> list[Call]:
+        return []
+
+    def build_template(self, draw: _Draw) -> Any:
+        raise NotImplementedError
+
+    def alternatives(self, leaf_name: str, draw_example: _Draw) -> list[Alternative]:
+        """Known mistakes for one returned variable, from the spec and from the check's kind."""
+        mistakes = [m for m in self.check.mistakes if m.variable in (leaf_name, "*")]
+        found = []
+        for mistake in mistakes:
+            def produces(e: Evidence, mistake=mistake):
+                return mistake.produces(**e.context.get("mistake_args", {}), **e.case.args, **e.case.kwargs)
+            found.append(Alternative(mistake.code, mistake.message, produces))
+        found.append(Alternative(
+            "ignores_keyword",
+            "{var} matches the default keyword arguments, not the ones passed in this call "
+            "(e.g. the draw with {kwargs}).",
+            lambda e: self.expected_with_defaults(e),
+            applies=lambda e: bool(e.case.kwargs)))
+        return found
+
+    def expected_with_defaults(self, evidence: Evidence) -> np.ndarray:
+        raise NotImplementedError
+
+    def row_name(self, leaf_name: str) -> str:
+        return f"{leaf_name} matches {self.against}"
+
+    def judge(self, outcomes: list[CallOutcome], timeout: float) -> Verdict:
+        verdict = Verdict()
+        check = self.check
+        first = self.draws[0]
+        shape_row = Row(f"returns {describe_template(self.build_template(first))} with the right types and "
+                        f"shapes", True, f"{len(self.draws)} draws: " + "; ".join(d.case.label for d in self.draws))
+        verdict.rows.append(shape_row)
+        evidence: dict[str, list[Evidence]] = {}
+        leaf_order: list[str] = []
+        stability_failures: list[str] = []
+        mutated: list[str] = []
+        blocking: Diagnosis | None = None
+        for draw, outcome in zip(self.draws, outcomes):
+            if outcome.fault:
+                blocking = fault_diagnosis(outcome.fault, function=check.function, case=draw.case, timeout=timeout,
+                                           call_text=describe_call(check.function, draw.names, draw.call.args,
+                                                                   draw.call.kwargs))
+                break
+            template = self.build_template(draw)
+            pairs, problem = match(outcome.value, template)
+            if problem is None:
+                checked = []
+                for leaf, got in pairs:
+                    problem, value = _leaf_problem(leaf, got, outcome.warnings)
+                    if problem:
+                        break
+                    checked.append((leaf, value))
+            if problem:
+                problem.message = f"{check.function}: {problem.message}"
+                problem.evidence.setdefault("draw", draw.case.label)
+                blocking = problem
+                break
+            if draw.case.stability:
+                warned = [w for w in outcome.warnings if w[0] == "RuntimeWarning"]
+                if warned:
+                    stability_failures.append(f"numpy warned “{warned[0][1]}” ({draw.case.label})")
+            for leaf, value in checked:
+                comparison = compare(value, leaf.expected, self.tolerance(leaf))
+                item = Evidence(draw.case, value, np.asarray(leaf.expected, dtype=np.float64), comparison,
+                                wrt=leaf.wrt[0] if leaf.wrt else None, context=draw.context)
+                key = leaf.name + (" (extreme inputs)" if draw.case.stability else "")
+                if key not in evidence:
+                    evidence[key] = []
+                    leaf_order.append(key)
+                evidence[key].append(item)
+            if outcome.inputs_after is not None:
+                all_before = list(draw.call.args) + list(draw.call.kwargs.values())
+                all_after = list(outcome.inputs_after) + list((outcome.kwargs_after or {}).values())
+                names = draw.names + list(draw.call.kwargs)
+                for name, before, after in zip(names, all_before, all_after):
+                    if not _same(before, after, self.kata.restore_rtol) and name not in mutated:
+                        mutated.append(name)
+
+        if blocking is not None:
+            shape_row.passed = False
+            verdict.diagnoses.append(blocking)
+            for key in self.leaf_names(first):
+                verdict.rows.append(Row(self.row_name(key), None))
+            verdict.rows.append(Row("inputs left unchanged", None))
+            return verdict
+
+        normal = [k for k in leaf_order if not k.endswith("(extreme inputs)")]
+        for key in normal:
+            items = evidence[key]
+            worst = max(e.comparison.max_error for e in items)
+            passed = all(e.comparison.passed for e in items)
+            verdict.rows.append(Row(self.row_name(key), passed, max_rel_error=worst))
+            if not passed:
+                verdict.diagnoses.append(self.diagnose(key, items))
+        verdict.diagnoses += self.cross_check(evidence)
+        extreme = [k for k in leaf_order if k.endswith("(extreme inputs)")]
+        if extreme:
+            labels = sorted({e.case.label for k in extreme for e in evidence[k]})
+            failing = [k for k in extreme if not all(e.comparison.passed for e in evidence[k])]
+            passed = not failing and not stability_failures
+            verdict.rows.append(Row("stable on extreme inputs", passed, "; ".join(labels),
+                                    max(e.comparison.max_error for k in extreme for e in evidence[k])))
+            if stability_failures:
+                verdict.diagnoses.append(Diagnosis(
+                    "overflow", f"{check.function}: " + stability_failures[0] + ".",
+                    explanation=explain("overflow", "", self.kata.explanations)))
+            elif failing:
+                name = failing[0].replace(" (extreme inputs)", "")
+                diagnosis = self.diagnose(name, evidence[failing[0]])
+                diagnosis.message += " These are the extreme inputs, where a naive formula loses precision."
+                diagnosis.explanation = explain("overflow", name, self.kata.explanations)
+                verdict.diagnoses.append(diagnosis)
+        row = Row("inputs left unchanged", not mutated, ", ".join(f"{m} was modified" for m in mutated))
+        verdict.rows.append(row)
+        if mutated:
+            verdict.diagnoses.append(Diagnosis(
+                "mutated_input", f"{check.function} modified its input{'s' if len(mutated) > 1 else ''} "
+                                 f"{', '.join(mutated)} in place.",
+                mutated[0], explanation=explain("mutated_input", mutated[0], self.kata.explanations)))
+        return verdict
+
+    def tolerance(self, leaf: Leaf) -> float:
+        return self.check.rtol
+
+    def leaf_names(self, draw: _Draw) -> list[str]:
+        return [leaf.name for leaf in _leaves(self.build_template(draw))]
+
+    def diagnose(self, key: str, items: list[Evidence]) -> Diagnosis:
+        name = key.replace(" (extreme inputs)", "")
+        diagnosis = diagnose_values(name, items, rtol=self.check.rtol, gradient=self.is_gradient(name),
+                                    alternatives=self.alternatives(name, self.draws[0]),
+                                    explanations=self.kata.explanations)
+        if diagnosis.code == "ignores_keyword":
+            example = next(e for e in items if not e.comparison.passed)
+            diagnosis.message = diagnosis.message.replace(
+                "{kwargs}", ", ".join(f"{k}={v!r}" for k, v in example.case.kwargs.items()))
+        return diagnosis
+
+    def is_gradient(self, name: str) -> bool:
+        return self.gradient
+
+    def cross_check(self, evidence: dict[str, list[Evidence]]) -> list[Diagnosis]:
+        return []
+
+
+def _leaves(template: Any) -> list[Leaf]:
+    if isinstance(template, Leaf):
+        return [template]
+    items = template.values() if isinstance(template, dict) else template
+    return [leaf for sub in items for leaf in _leaves(sub)]
+
+
+class ValuePlan(ComparingPlan):
+    def make_draw(self, case: Case, rng) -> _Draw:
+        call = Call(self.check.function, tuple(case.args.values()), dict(case.kwargs))
+        return _Draw(case, call, list(case.args))
+
+    def build_template(self, draw: _Draw) -> Any:
+        if "expected" not in draw.context:
+            draw.context["expected"] = self.check.reference(**draw.case.args, **draw.case.kwargs)
+        return self._template(draw.context["expected"])
+
+    def _template(self, expected: Any) -> Any:
+        outputs = self.check.outputs
+        if isinstance(expected, tuple):
+            return tuple(Leaf(name, np.asarray(v, dtype=np.float64), np.ndim(v) == 0)
+                         for name, v in zip(outputs, expected))
+        return Leaf(outputs[0], np.asarray(expected, dtype=np.float64), np.ndim(expected) == 0
+                    and not isinstance(expected, np.ndarray))
+
+    def expected_with_defaults(self, evidence: Evidence) -> np.ndarray:
+        return np.asarray(self.check.reference(**evidence.case.args), dtype=np.float64)
+
+    def alternatives(self, leaf_name: str, draw_example: _Draw) -> list[Alternative]:
+        found = super().alternatives(leaf_name, draw_example)
+        if len(self.check.outputs) > 1:  # the default-keyword alternative is per output
+            index = self.check.outputs.index(leaf_name)
+            found[-1].produces = lambda e: np.asarray(self.check.reference(**e.case.args)[index], dtype=np.float64)
+        return found
+
+
+class GradientPlan(ComparingPlan):
+    gradient = True
+    against = "finite differences"
+
+    def make_draw(self, case: Case, rng) -> _Draw:
+        out = np.asarray(self.check.forward(**case.args, **case.kwargs), dtype=np.float64)
+        if self.check.takes_dout:
+            dout = rng.standard_normal(out.shape)
+            args, names = (dout, *case.args.values()), ["dout", *case.args]
+        else:
+            dout = np.ones(out.shape)
+            args, names = tuple(case.args.values()), list(case.args)
+        context = {"dout": dout, "mistake_args": {"dout": dout} if self.check.takes_dout else {}}
+        return _Draw(case, Call(self.check.function, args, dict(case.kwargs)), names, context=context)
+
+    def build_template(self, draw: _Draw) -> Any:
+        if "template" not in draw.context:
+            leaves = []
+            for name, input_name in self.check.grads.items():
+                expected = finite_difference_vjp(self.check.forward, draw.case.args, draw.case.kwargs,
+                                                  (input_name,), draw.context["dout"])
+                leaves.append(Leaf(name, expected, wrt=(input_name,)))
+            draw.context["template"] = leaves[0] if len(leaves) == 1 else tuple(leaves)
+        return draw.context["template"]
+
+    def _input_of(self, leaf_name: str) -> str:
+        return self.check.grads[leaf_name]
+
+    def expected_with_defaults(self, evidence: Evidence) -> np.ndarray:
+        return finite_difference_vjp(self.check.forward, evidence.case.args, {},
+                                     (evidence.wrt,), evidence.context["dout"])
+
+    def alternatives(self, leaf_name: str, draw_example: _Draw) -> list[Alternative]:
+        found = super().alternatives(leaf_name, draw_example)
+        if self.check.takes_dout:
+            input_name = self._input_of(leaf_name)
+
+            def local_derivative(e: Evidence) -> np.ndarray:
+                return finite_difference_vjp(self.check.forward, e.case.args, e.case.kwargs, (input_name,),
+                                             np.ones_like(e.context["dout"]))
+            found.append(Alternative(
+                "ignores_upstream",
+                "{var} does not use dout: it equals the local derivative alone, as if dout were all ones.",
+                local_derivative))
+        return found
+
+
+class LossAndGradsPlan(ComparingPlan):
+    """Loss against the reference; gradients against finite differences of the reference loss and,
+    on the first draw, of the user's own loss."""
+
+    def make_draw(self, case: Case, rng) -> _Draw:
+        call = Call(self.check.function, tuple(case.args.values()), dict(case.kwargs))
+        return _Draw(case, call, list(case.args))
+
+    def _shape(self, case: Case) -> Any:
+        returns = self.check.returns
+        return returns(case) if callable(returns) else returns
+
+    def build_template(self, draw: _Draw) -> Any:
+        if "template" not in draw.context:
+            def build(node):
+                if isinstance(node, Loss):
+                    value = self.check.loss(**draw.case.args, **draw.case.kwargs)
+                    return Leaf(node.name, np.asarray(value, dtype=np.float64), scalar=True)
+                if isinstance(node, Grad):
+                    expected = finite_difference_vjp(self.check.loss, draw.case.args, draw.case.kwargs, node.path)
+                    return Leaf(node.name, expected, wrt=node.path)
+                if isinstance(node, dict):
+                    return {k: build(v) for k, v in node.items()}
+                return type(node)(build(v) for v in node)
+            draw.context["template"] = build(self._shape(draw.case))
+        return draw.context["template"]
+
+    def is_gradient(self, name: str) -> bool:
+        return any(leaf.name == name and leaf.wrt for leaf in _leaves(self.build_template(self.draws[0])))
+
+    def row_name(self, leaf_name: str) -> str:
+        if self.is_gradient(leaf_name):
+            return f"{leaf_name} matches finite differences of the loss"
+        return f"{leaf_name} matches the reference"
+
+    def tolerance(self, leaf: Leaf) -> float:
+        return self.check.rtol if leaf.wrt else self.check.loss_rtol
+
+    def expected_with_defaults(self, evidence: Evidence) -> np.ndarray:
+        if evidence.wrt is None:
+            return np.asarray(self.check.loss(**evidence.case.args), dtype=np.float64)
+        leaf = next(l for l in _leaves(self.build_template(self.draws[0])) if l.wrt and l.wrt[0] == evidence.wrt)
+        return finite_difference_vjp(self.check.loss, evidence.case.args, {}, leaf.wrt)
+
+    # The user's own loss, probed around the first draw: two calls per entry of every gradient.
+    def extra_calls(self) -> list[Call]:
+        draw = next((d for d in self.draws if not d.case.stability), None)
+        self.probes: list[tuple[str, tuple]] = []
+        if draw is None:
+            return []
+        calls = []
+        for leaf in _leaves(self.build_template(draw)):
+            if not leaf.wrt:
+                continue
+            for index in np.ndindex(np.shape(leaf.expected)):
+                for sign in (1, -1):
+                    args = copy.deepcopy(draw.case.args)
+                    get_at(args, leaf.wrt)[index] += sign * STEP
+                    calls.append(Call(self.check.function, tuple(args.values()), dict(draw.case.kwargs),
+                                      return_inputs=False))
+                self.probes.append((leaf.name, index))
+        self.probe_draw = draw
+        return calls
+
+    def judge(self, outcomes: list[CallOutcome], timeout: float) -> Verdict:
+        self.probe_outcomes = outcomes[len(self.draws):]
+        return super().judge(outcomes[:len(self.draws)], timeout)
+
+    def _own_gradients(self) -> dict[str, np.ndarray] | None:
+        """Finite differences of the user's own loss at the first draw, or None if unavailable."""
+        draw = self.probe_draw
+        template = self.build_template(draw)
+        loss_leaf_paths = []
+
+        def find_loss(node, path):
+            if isinstance(node, Leaf) and not node.wrt:
+                loss_leaf_paths.append(path)
+            elif isinstance(node, dict):
+                for k, v in node.items():
+                    find_loss(v, path + (k,))
+            elif isinstance(node, (tuple, list)):
+                for i, v in enumerate(node):
+                    find_loss(v, path + (i,))
+        find_loss(template, ())
+        if len(loss_leaf_paths) != 1 or len(self.probe_outcomes) != 2 * len(self.probes):
+            return None
+        grads = {leaf.name: np.zeros(np.shape(leaf.expected)) for leaf in _leaves(template) if leaf.wrt}
+        for n, (name, index) in enumerate(self.probes):
+            plus, minus = self.probe_outcomes[2 * n], self.probe_outcomes[2 * n + 1]
+            if not (plus.ok and minus.ok):
+                return None
+            try:
+                values = [float(np.asarray(get_at(o.value, loss_leaf_paths[0]), dtype=np.float64))
+                          for o in (plus, minus)]
+            except Exception:
+                return None
+            grads[name][index] = (values[0] - values[1]) / (2 * STEP)
+        return grads
+
+    def cross_check(self, evidence: dict[str, list[Evidence]]) -> list[Diagnosis]:
+        """Tells "your loss is wrong" from "your gradients are not the derivative of your loss"."""
+        template = self.build_template(self.draws[0])
+        loss_names = [leaf.name for leaf in _leaves(template) if not leaf.wrt]
+        grad_names = [leaf.name for leaf in _leaves(template) if leaf.wrt]
+        loss_failed = any(not e.comparison.passed for name in loss_names for e in evidence.get(name, []))
+        grads_failed = [n for n in grad_names if any(not e.comparison.passed for e in evidence.get(n, []))]
+        if not loss_failed or not grads_failed or not getattr(self, "probes", None):
+            return []
+        own = self._own_gradients()
+        if own is None:
+            return []
+        first = {n: next(e for e in evidence[n] if e.case is self.probe_draw.case) for n in grad_names}
+        consistent = all(compare(first[n].got, own[n], self.check.rtol * 10).passed for n in grad_names)
+        if consistent:
+            return [Diagnosis("loss_mismatch", "your gradients are the derivative of your own loss, but that loss "
+                                               "is not the kata's: fix the loss and the gradients will follow.",
+                              loss_names[0], explanation=explain("loss_mismatch", loss_names[0],
+                                                                 self.kata.explanations))]
+        worst = max(grad_names, key=lambda n: compare(first[n].got, own[n], self.check.rtol).max_error)
+        error = compare(first[worst].got, own[worst], self.check.rtol).max_error
+        return [Diagnosis("forward_backward_mismatch",
+                          f"{worst} does not match finite differences of your own loss either "
+                          f"(max relative error {error:.2g}).", worst,
+                          explanation=explain("forward_backward_mismatch", worst, self.kata.explanations))]
+
+
+class OutcomePlan:
+    def __init__(self, check: Outcome, rng, kata: Kata):
+        self.check, self.kata = check, kata
+        self.cases = list(check.cases(rng))
+        self.calls = [Call(check.function, tuple(c.args.values()), dict(c.kwargs), return_inputs=False)
+                      for c in self.cases]
+
+    def judge(self, outcomes: list[CallOutcome], timeout: float) -> Verdict:
+        verdict = Verdict()
+        for case, call, outcome in zip(self.cases, self.calls, outcomes):
+            if outcome.fault:
+                verdict.rows.append(Row(f"{self.check.function} runs ({case.label})", False))
+                verdict.diagnoses.append(fault_diagnosis(
+                    outcome.fault, function=self.check.function, case=case, timeout=timeout,
+                    call_text=describe_call(self.check.function, list(case.args), call.args, call.kwargs)))
+                return verdict
+        values = [o.value for o in outcomes]
+        for finding in self.check.assess(self.cases, values):
+            verdict.rows.append(Row(finding.name, finding.passed, finding.detail))
+            if not finding.passed and finding.code:
+                verdict.diagnoses.append(Diagnosis(finding.code, f"{self.check.function}: {finding.message}",
+                                                   explanation=explain(finding.code, "", self.kata.explanations)))
+        return verdict
+
+
+PLANS = {Value: ValuePlan, Gradient: GradientPlan, LossAndGrads: LossAndGradsPlan, Outcome: OutcomePlan}
+
+
+# --- the library call --------------------------------------------------------------------------
+
+def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: float | None = None) -> dict:
+    """Runs every check of a kata through ``runner`` and returns the JSON-ready result."""
+    started = time.perf_counter()
+    timeout = timeout or kata.timeout
+    plans = [PLANS[type(check)](check, np.random.default_rng([seed, i]), kata)
+             for i, check in enumerate(kata.checks)]
+    calls: list[Call] = [call for plan in plans for call in plan.calls]
+    run = runner(calls)
+    rows: list[Row] = []
+    diagnoses: list[Diagnosis] = []
+    if run.import_fault is not None:
+        diagnoses.append(fault_diagnosis(run.import_fault, at_import=True, timeout=timeout))
+        rows.append(Row("your file loads", False))
+    else:
+        position = 0
+        for plan in plans:
+            outcomes = run.outcomes[position:position + len(plan.calls)]
+            position += len(plan.calls)
+            if not outcomes and position > len(run.outcomes):
+                break  # an earlier call ended the run
+            verdict = plan.judge(outcomes, timeout)
+            rows += verdict.rows
+            diagnoses += verdict.diagnoses
+            if any(d.code in ("timeout", "crashed") for d in verdict.diagnoses):
+                break
+    passed = bool(rows) and all(r.passed for r in rows) and not diagnoses
+    return {
+        "kata": kata.name,
+        "file": file,
+        "passed": passed,
+        "seed": seed,
+        "checks": [r.to_json() for r in rows],
+        "diagnoses": [d.to_json() for d in diagnoses],
+        "output": run.output,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None) -> dict:
+    timeout = timeout or kata.timeout
+
+    def runner(calls: list[Call]) -> SandboxRun:
+        return sandbox.run_calls(path, calls, seed=seed, timeout=timeout)
+    return run_kata(kata, runner, seed=seed, file=str(path), timeout=timeout)

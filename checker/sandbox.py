@@ -1,0 +1,172 @@
+"""Runs the user's code in a child process and brings back what happened, as data.
+
+One narrow interface: :func:`run_calls` takes the user's file and a list of calls and returns a
+:class:`SandboxRun`. Every fault (syntax error, exception, hang, crash, a call to ``sys.exit``)
+is a value in that result, never an exception that reaches the caller.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import protocol
+
+CHILD_SCRIPT = Path(__file__).with_name("_child.py")
+OUTPUT_LIMIT = 4000
+
+
+@dataclass
+class Call:
+    """One evaluation of a user function: ``function(*args, **kwargs)``."""
+
+    function: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+    return_inputs: bool = True
+
+
+@dataclass
+class Fault:
+    kind: str  # syntax_error | import_error | exception | exit | missing_function | timeout | crashed
+    message: str
+    type: str = ""
+    file: str | None = None
+    line: int | None = None
+    code: str = ""
+    offset: int | None = None
+
+    @classmethod
+    def from_record(cls, record: dict) -> "Fault":
+        return cls(kind=record["kind"], message=record.get("message", ""), type=record.get("type", ""),
+                   file=record.get("file"), line=record.get("line"), code=record.get("code", ""),
+                   offset=record.get("offset"))
+
+
+@dataclass
+class CallOutcome:
+    value: Any = None
+    fault: Fault | None = None
+    inputs_after: list | None = None
+    kwargs_after: dict | None = None
+    warnings: list = field(default_factory=list)  # [category, message, in_user_file, line]
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.fault is None
+
+
+@dataclass
+class SandboxRun:
+    import_fault: Fault | None
+    outcomes: list[CallOutcome]
+    output: str = ""
+    seconds: float = 0.0
+
+
+def _start_child(capture_path: str) -> subprocess.Popen:
+    """The child's start, in one place (a forkserver could replace it)."""
+    env = dict(os.environ)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = "1"
+    return subprocess.Popen(
+        [sys.executable, "-I", str(CHILD_SCRIPT), capture_path],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        env=env, start_new_session=True,
+    )
+
+
+def _kill(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        process.kill()
+
+
+def _encode_call(call: Call) -> dict:
+    return {
+        "function": call.function,
+        "args": [protocol.encode(a) for a in call.args],
+        "kwargs": [[k, protocol.encode(v)] for k, v in call.kwargs.items()],
+        "return_inputs": call.return_inputs,
+    }
+
+
+def _describe_exit(returncode: int) -> str:
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = f"signal {-returncode}"
+        return f"the process running your code was killed by {name}"
+    return f"the process running your code ended abruptly with exit status {returncode}"
+
+
+def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout: float) -> SandboxRun:
+    import time
+
+    started = time.perf_counter()
+    request = protocol.dumps({
+        "path": str(Path(path).resolve()),
+        "seed": int(seed),
+        "calls": [_encode_call(c) for c in calls],
+    })
+    with tempfile.TemporaryDirectory(prefix="kata-") as scratch:
+        capture_path = os.path.join(scratch, "output.txt")
+        process = _start_child(capture_path)
+        timed_out = False
+        try:
+            stream, _ = process.communicate(request, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            _kill(process)
+            stream, _ = process.communicate()
+        finally:
+            if process.poll() is None:  # e.g. KeyboardInterrupt while waiting
+                _kill(process)
+                process.wait()
+        try:
+            with open(capture_path, encoding="utf-8", errors="replace") as handle:
+                output = handle.read(OUTPUT_LIMIT * 4)
+        except OSError:
+            output = ""
+
+    import_fault: Fault | None = None
+    outcomes: list[CallOutcome] = []
+    finished = False
+    for payload in protocol.unframe(stream):
+        record = protocol.loads(payload)
+        event = record.get("event")
+        if event == "import_fault":
+            import_fault = Fault.from_record(record["fault"])
+            finished = True
+        elif event == "call":
+            outcomes.append(CallOutcome(
+                value=protocol.decode(record["value"]) if record.get("ok") else None,
+                fault=None if record.get("ok") else Fault.from_record(record["fault"]),
+                inputs_after=[protocol.decode(a) for a in record.get("inputs_after", [])] or None,
+                kwargs_after={k: protocol.decode(v) for k, v in record.get("kwargs_after", [])},
+                warnings=record.get("warnings", []),
+                seconds=record.get("seconds", 0.0),
+            ))
+        elif event == "done":
+            finished = True
+
+    if not finished:
+        if timed_out:
+            fault = Fault("timeout", f"did not finish within {timeout:g} s")
+        else:
+            fault = Fault("crashed", _describe_exit(process.returncode))
+        if import_fault is None and not any(r for r in protocol.unframe(stream)):
+            import_fault = fault  # it never got past the import
+        else:
+            outcomes.append(CallOutcome(fault=fault))
+    return SandboxRun(import_fault=import_fault, outcomes=outcomes,
+                      output=output[-OUTPUT_LIMIT:], seconds=time.perf_counter() - started)

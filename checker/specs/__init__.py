@@ -1,0 +1,1 @@
+"""One module per kata, each defining ``KATA``: the kata's single spec entry."""
