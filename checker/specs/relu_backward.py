@@ -24,8 +24,13 @@ KATA = Kata(
     functions=("relu_backward",),
     checks=(
         Gradient("relu_backward", forward=relu, cases=draws, grads={"dx": "x"},
-                 mistakes=(Mistake("mask_error", "dx", lambda dout, x: dout * (dout > 0),
-                                   "{var} is masked by the sign of dout; the mask comes from the input x."),)),
+                 mistakes=(
+                     Mistake("mask_error", "dx", lambda dout, x: dout * (dout > 0),
+                             "{var} is masked by the sign of dout; the mask comes from the input x."),
+                     Mistake("mask_error", "dx", lambda dout, x: dout * (x < 0),
+                             "{var} lets the gradient through where x < 0 and blocks it where x > 0: "
+                             "the mask is inverted."),
+                 )),
     ),
     hints=(
         "out = max(x, 0) passes the gradient through where x > 0 and blocks it elsewhere.",

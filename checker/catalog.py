@@ -1,0 +1,83 @@
+"""The catalog: every kata's spec entry, found by name, and where its stub and solution live."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import importlib
+import pkgutil
+from functools import lru_cache
+from pathlib import Path
+
+from . import specs
+from .spec import Kata
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
+
+
+class UnknownKata(LookupError):
+    def __init__(self, name: str, suggestions: list[str]):
+        super().__init__(name)
+        self.name = name
+        self.suggestions = suggestions
+
+
+def resource_dir(kind: str) -> Path:
+    """``katas`` or ``solutions``: bundled inside an installed wheel, or beside the package in a checkout."""
+    bundled = PACKAGE_DIR / "_bundled" / kind
+    return bundled if bundled.is_dir() else PACKAGE_DIR.parent / kind
+
+
+def source_checkout() -> Path | None:
+    root = PACKAGE_DIR.parent
+    return root if (root / "pyproject.toml").is_file() and (root / "katas").is_dir() else None
+
+
+@lru_cache(maxsize=None)
+def all_katas() -> dict[str, Kata]:
+    found = {}
+    for module_info in sorted(pkgutil.iter_modules(specs.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{specs.__name__}.{module_info.name}")
+        kata = module.KATA
+        if kata.name != module_info.name:
+            raise ValueError(f"spec module {module_info.name} defines kata {kata.name!r}")
+        found[kata.name] = kata
+    return dict(sorted(found.items(), key=lambda item: (DIFFICULTY_ORDER.get(item[1].difficulty, 9), item[0])))
+
+
+def get(name: str) -> Kata:
+    katas = all_katas()
+    if name in katas:
+        return katas[name]
+    suggestions = difflib.get_close_matches(name, katas, n=3, cutoff=0.5)
+    suggestions += [k for k in katas if name and name in k and k not in suggestions][:3]
+    raise UnknownKata(name, suggestions[:3])
+
+
+def stub_path(kata: Kata) -> Path:
+    return resource_dir("katas") / f"{kata.name}.py"
+
+
+def solution_path(kata: Kata) -> Path:
+    return resource_dir("solutions") / f"{kata.name}.py"
+
+
+def task_statement(kata: Kata) -> str:
+    """The stub's module docstring: the task as an interviewer would state it."""
+    return ast.get_docstring(ast.parse(stub_path(kata).read_text(encoding="utf-8"))) or ""
+
+
+def signatures(kata: Kata) -> list[tuple[str, str]]:
+    """(signature, docstring) of each function the user writes, read from the stub."""
+    source = stub_path(kata).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    found = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in kata.functions:
+            if isinstance(node, ast.FunctionDef):
+                text = f"def {node.name}({ast.unparse(node.args)})"
+            else:
+                text = f"class {node.name}"
+            found.append((text, ast.get_docstring(node) or ""))
+    return found

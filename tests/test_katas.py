@@ -1,0 +1,70 @@
+"""The catalog, proved: every reference passes, every stub is 'not implemented', every classic
+wrong answer is caught with its diagnosis, and differently written right answers pass.
+
+Nothing here names a kata: adding a stub, a solution, a spec entry and answers under
+tests/answers/<kata>/ is all it takes for a kata to be covered.
+"""
+import ast
+
+import pytest
+
+from checker import catalog
+from checker.engine import check_file
+from conftest import ANSWERS, KATA_NAMES, answer_params, expected_code
+
+SEEDS = range(5)
+
+
+def codes(result: dict) -> list[str]:
+    return [d["code"] for d in result["diagnoses"]]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("name", KATA_NAMES)
+def test_reference_solution_passes(name, seed):
+    kata = catalog.get(name)
+    result = check_file(kata, str(catalog.solution_path(kata)), seed=seed)
+    assert result["passed"], (codes(result), result["diagnoses"][:1], result["checks"])
+
+
+@pytest.mark.parametrize("name", KATA_NAMES)
+def test_untouched_stub_is_not_implemented(name):
+    kata = catalog.get(name)
+    result = check_file(kata, str(catalog.stub_path(kata)), seed=0)
+    assert not result["passed"]
+    assert codes(result)[:1] == ["not_implemented"], result["diagnoses"]
+
+
+@pytest.mark.parametrize("name, path", answer_params("wrong"))
+def test_wrong_answer_is_caught_with_its_diagnosis(name, path):
+    kata = catalog.get(name)
+    result = check_file(kata, str(path), seed=7)
+    assert not result["passed"]
+    assert codes(result)[:1] == [expected_code(path)], result["diagnoses"][:2]
+
+
+@pytest.mark.parametrize("name, path", answer_params("right"))
+@pytest.mark.parametrize("seed", [3, 11])
+def test_differently_written_right_answer_passes(name, path, seed):
+    kata = catalog.get(name)
+    result = check_file(kata, str(path), seed=seed)
+    assert result["passed"], (codes(result), result["diagnoses"][:1])
+
+
+@pytest.mark.parametrize("name", KATA_NAMES)
+def test_kata_is_complete(name):
+    """Stub, solution, hints, and a corpus of answers: what makes a kata shippable."""
+    kata = catalog.get(name)
+    stub = catalog.stub_path(kata).read_text(encoding="utf-8")
+    solution = catalog.solution_path(kata).read_text(encoding="utf-8")
+    assert catalog.task_statement(kata), "the stub's docstring states the task"
+    defined = {n.name for n in ast.parse(stub).body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    assert set(kata.functions) <= defined, "the stub defines every function to write"
+    assert "NotImplementedError" in stub
+    assert "NotImplementedError" not in solution
+    assert ast.get_docstring(ast.parse(solution)), "the solution shows its derivation"
+    assert 2 <= len(kata.hints) <= 4
+    assert kata.difficulty in ("easy", "medium", "hard") and kata.topic and kata.source
+    answers = ANSWERS / name
+    assert len(list(answers.glob("wrong_*.py"))) >= 2, "at least two realistic wrong answers"
+    assert len(list(answers.glob("right_*.py"))) >= 1, "at least one differently written right answer"
