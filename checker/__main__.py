@@ -1,0 +1,3 @@
+from checker.cli import entry_point
+
+entry_point()

@@ -1,0 +1,72 @@
+"""The `kata` command: one module per subcommand under checker/commands/.
+
+Exit codes (a contract): 0 passed / done; 1 the check failed or the action was refused;
+2 usage error (unknown kata, missing file); 3 an internal error of ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+
+from . import __version__
+from .catalog import UnknownKata
+
+COMMANDS = ("list", "show", "start", "check", "hint", "solution", "reset")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: printed as one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kata",
+        description="Practice writing backward passes in numpy; a checker that explains what is wrong.",
+        epilog="Start with: kata list, then kata start NAME, edit the file, kata check NAME.")
+    parser.add_argument("--version", action="version", version=f"kata {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"checker.commands.{name}")
+        sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # argparse exits 2 on bad usage
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    from .report import make_console
+
+    err = make_console(stderr=True)
+    try:
+        return args.run(args)
+    except UnknownKata as exc:
+        hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else " See kata list."
+        err.print(f"kata: no kata named '{exc.name}'.{hint}", markup=False, highlight=False)
+        return EXIT_USAGE
+    except UsageError as exc:
+        err.print(f"kata: {exc}", markup=False, highlight=False)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        err.print("kata: interrupted", markup=False)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:
+        err.print("kata: internal error — this is a bug in kata, not in your code. Please report it with the "
+                  "text below.", markup=False)
+        err.print(traceback.format_exc(), markup=False, highlight=False)
+        return EXIT_INTERNAL
+
+
+def entry_point() -> None:
+    sys.exit(main())
