@@ -142,10 +142,10 @@ def fault_diagnosis(fault: Fault, *, function: str = "", call_text: str = "", ca
                          explanation="Replace the `raise NotImplementedError` with your answer, then check again.",
                          location=location)
     if fault.kind == "exception":
-        moment = "while your file was being imported" if at_import else f"when called as {call_text}"
         message = f"{function + ' ' if function else ''}raised {fault.type}: {fault.message}"
-        return Diagnosis("exception", message, explanation=f"It happened {moment}.", location=location,
-                         evidence=evidence)
+        explanation = ("It happened while your file was being imported, before any check ran." if at_import
+                       else "Read the line above with the shapes of the call below in mind.")
+        return Diagnosis("exception", message, explanation=explanation, location=location, evidence=evidence)
     if fault.kind == "exit":
         status = fault.message or "None"
         moment = "while your file was being imported" if at_import else f"in {function}{where}"
@@ -173,7 +173,8 @@ def _leaf_problem(leaf: Leaf, got: Any, warnings: list) -> tuple[Diagnosis | Non
         return Diagnosis("returned_none", f"{name} is None.",
                          explanation="Every path through your function must end in a return of the result."), None
     if isinstance(got, Opaque):
-        return Diagnosis("wrong_type", f"{name} is a {got.type_name} object; expected a numpy array.",
+        return Diagnosis("wrong_type", f"{name} is a {got.type_name.rsplit('.', 1)[-1]} object; expected "
+                                       f"{'a number' if leaf.scalar else 'a numpy array'}.",
                          name), None
     if isinstance(got, (bool, np.bool_)) or isinstance(got, (str, bytes, list, tuple, dict)):
         kind = type(got).__name__
@@ -351,7 +352,7 @@ class ComparingPlan:
                         break
                     checked.append((leaf, value))
             if problem:
-                problem.message = f"{check.function}: {problem.message}"
+                problem.message = f"{check.function}: {problem.message.rstrip('.')} ({draw.case.label})."
                 problem.evidence.setdefault("draw", draw.case.label)
                 blocking = problem
                 break

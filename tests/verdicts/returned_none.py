@@ -1,0 +1,5 @@
+"""expect: returned_none"""
+
+
+def relu_backward(dout, x):
+    dx = dout * (x > 0)

@@ -1,0 +1,8 @@
+"""expect: timeout"""
+
+
+def relu_backward(dout, x):
+    dx = dout * (x > 0)
+    while True:
+        pass
+    return dx
