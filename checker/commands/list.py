@@ -24,7 +24,7 @@ def run(args) -> int:
     console = make_console()
     records = progress.status_by_kata()
     table = Table(title=None, box=None, header_style="bold", pad_edge=False)
-    for column in ("kata", "topic", "difficulty", "status", "what you write"):
+    for column in ("kata", "topic", "difficulty", "status", "task"):
         table.add_column(column)
     styles = {"passed": "green", "attempted": "yellow", "new": "dim"}
     for name, kata in catalog.all_katas().items():
