@@ -3,7 +3,7 @@
 It decides nothing. For each call it sends back what happened (the returned value, the
 exception with the user's file and line, the warnings numpy raised, the inputs as they were
 after the call), one framed record at a time, so that a hang or crash loses only the call in
-flight. Run as ``python -I _child.py CAPTURE_PATH`` with the request on standard input.
+flight. Run as ``python -I _child.py CAPTURE_PATH CRASH_PATH`` with the request on standard input.
 """
 
 import os
@@ -25,6 +25,7 @@ import numpy as np  # noqa: E402
 from checker import protocol  # noqa: E402
 
 _write = os.write
+OUTPUT_FILE_LIMIT = 16 * 2**20
 _perf_counter = time.perf_counter
 
 
@@ -141,7 +142,14 @@ def _run_call(module, call: dict, user_path: str) -> dict:
 
 
 def main() -> None:
-    capture_path = sys.argv[1]
+    capture_path, crash_path = sys.argv[1], sys.argv[2]
+    # A print in an endless loop must not fill the disk: past this size the child is stopped
+    # (SIGXFSZ), which the parent reports as a crash.
+    try:
+        import resource
+        resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_FILE_LIMIT, OUTPUT_FILE_LIMIT))
+    except (ImportError, ValueError, OSError):
+        pass
     request = protocol.loads(sys.stdin.buffer.read())
     channel = os.dup(1)
     # Whatever the user's code prints (Python or C level) goes to the capture file, never
@@ -152,7 +160,8 @@ def main() -> None:
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     sys.stdin = open(os.devnull)
-    faulthandler.enable(file=capture)
+    # A hard crash (segfault) dumps the Python stack here, so the parent can point at the user's line.
+    faulthandler.enable(file=open(crash_path, "w"))
 
     user_path = os.path.abspath(request["path"])
     sys.path.insert(0, os.path.dirname(user_path))

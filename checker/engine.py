@@ -161,7 +161,7 @@ def fault_diagnosis(fault: Fault, *, function: str = "", call_text: str = "", ca
     moment = "while your file was being imported" if at_import else f"while running {function}{where}"
     return Diagnosis("crashed", f"{fault.message} {moment}.",
                      explanation="A crash of the interpreter itself: a segfault in native code, os._exit, "
-                                 "or running out of memory.", evidence=evidence)
+                                 "or running out of memory.", evidence=evidence, location=location)
 
 
 # --- structure and types ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ is a value in that result, never an exception that reaches the caller.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -71,13 +72,13 @@ class SandboxRun:
     seconds: float = 0.0
 
 
-def _start_child(capture_path: str) -> subprocess.Popen:
+def _start_child(capture_path: str, crash_path: str) -> subprocess.Popen:
     """The child's start, in one place (a forkserver could replace it)."""
     env = dict(os.environ)
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         env[var] = "1"
     return subprocess.Popen(
-        [sys.executable, "-I", str(CHILD_SCRIPT), capture_path],
+        [sys.executable, "-I", str(CHILD_SCRIPT), capture_path, crash_path],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         env=env, start_new_session=True,
     )
@@ -99,7 +100,25 @@ def _encode_call(call: Call) -> dict:
     }
 
 
+def _user_frame(crash_report: str, user_path: str) -> tuple[str | None, int | None]:
+    """The innermost frame in the user's file from a faulthandler dump (innermost comes first)."""
+    pattern = re.compile(r'File "(.+)", line (\d+)')
+    for match in pattern.finditer(crash_report):
+        if os.path.abspath(match.group(1)) == user_path:
+            return user_path, int(match.group(2))
+    return None, None
+
+
+def _source_line(path: str, line: int) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()[line - 1]
+    except (OSError, IndexError):
+        return ""
+
+
 def _describe_exit(returncode: int) -> str:
+    if returncode == -getattr(signal, "SIGXFSZ", -1000):
+        return "the process running your code was stopped for printing more than 16 MB"
     if returncode < 0:
         try:
             name = signal.Signals(-returncode).name
@@ -120,7 +139,8 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
     })
     with tempfile.TemporaryDirectory(prefix="kata-") as scratch:
         capture_path = os.path.join(scratch, "output.txt")
-        process = _start_child(capture_path)
+        crash_path = os.path.join(scratch, "crash.txt")
+        process = _start_child(capture_path, crash_path)
         timed_out = False
         try:
             stream, _ = process.communicate(request, timeout=timeout)
@@ -137,6 +157,11 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
                 output = handle.read(OUTPUT_LIMIT * 4)
         except OSError:
             output = ""
+        try:
+            with open(crash_path, encoding="utf-8", errors="replace") as handle:
+                crash_report = handle.read(20000)
+        except OSError:
+            crash_report = ""
 
     import_fault: Fault | None = None
     outcomes: list[CallOutcome] = []
@@ -164,6 +189,9 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
             fault = Fault("timeout", f"did not finish within {timeout:g} s")
         else:
             fault = Fault("crashed", _describe_exit(process.returncode))
+            fault.file, fault.line = _user_frame(crash_report, str(Path(path).resolve()))
+            if fault.line:
+                fault.code = _source_line(fault.file, fault.line)
         if import_fault is None and not any(r for r in protocol.unframe(stream)):
             import_fault = fault  # it never got past the import
         else:

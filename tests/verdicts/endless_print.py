@@ -1,0 +1,6 @@
+"""expect: crashed"""
+
+
+def relu_backward(dout, x):
+    while True:
+        print("still here " * 20)
