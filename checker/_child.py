@@ -13,6 +13,7 @@ import sys
 # modules; it finds its own package from its location, installed or not.
 sys.path.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+import errno  # noqa: E402
 import faulthandler  # noqa: E402
 import importlib.util  # noqa: E402
 import random  # noqa: E402
@@ -60,6 +61,11 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
         code = function.__code__
         if os.path.abspath(code.co_filename) == user_path:
             where_file, where_line = user_path, code.co_firstlineno
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        return {"kind": "exception", "type": "OutputLimit", "file": where_file, "line": where_line,
+                "code": _source_line(user_path, where_line),
+                "message": f"printed more than {OUTPUT_FILE_LIMIT // 2**20} MB of output and was stopped "
+                           f"(a print inside a loop that never ends?)"}
     if isinstance(exc, SystemExit):
         kind = "exit"
     elif isinstance(exc, ImportError):
@@ -143,8 +149,7 @@ def _run_call(module, call: dict, user_path: str) -> dict:
 
 def main() -> None:
     capture_path, crash_path = sys.argv[1], sys.argv[2]
-    # A print in an endless loop must not fill the disk: past this size the child is stopped
-    # (SIGXFSZ), which the parent reports as a crash.
+    # A print in an endless loop must not fill the disk: past this size writes fail (EFBIG).
     try:
         import resource
         resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_FILE_LIMIT, OUTPUT_FILE_LIMIT))

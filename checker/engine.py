@@ -142,9 +142,14 @@ def fault_diagnosis(fault: Fault, *, function: str = "", call_text: str = "", ca
                          explanation="Replace the `raise NotImplementedError` with your answer, then check again.",
                          location=location)
     if fault.kind == "exception":
-        message = f"{function + ' ' if function else ''}raised {fault.type}: {fault.message}"
+        if fault.type == "OutputLimit":
+            message = f"{function or 'your code'} {fault.message}"
+        else:
+            message = f"{function + ' ' if function else ''}raised {fault.type}: {fault.message}"
         explanation = ("It happened while your file was being imported, before any check ran." if at_import
                        else "Read the line above with the shapes of the call below in mind.")
+        if fault.type == "OutputLimit":
+            explanation = "Print less: a few shapes, not every step of a loop."
         return Diagnosis("exception", message, explanation=explanation, location=location, evidence=evidence)
     if fault.kind == "exit":
         status = fault.message or "None"

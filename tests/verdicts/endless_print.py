@@ -1,4 +1,4 @@
-"""expect: crashed"""
+"""expect: exception"""
 
 
 def relu_backward(dout, x):
