@@ -68,3 +68,41 @@ def test_kata_is_complete(name):
     answers = ANSWERS / name
     assert len(list(answers.glob("wrong_*.py"))) >= 2, "at least two realistic wrong answers"
     assert len(list(answers.glob("right_*.py"))) >= 1, "at least one differently written right answer"
+
+
+def _defaults(kata) -> dict[str, dict]:
+    """{function: {keyword: default}} read from the stub's signatures."""
+    tree = ast.parse(catalog.stub_path(kata).read_text(encoding="utf-8"))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in kata.functions:
+            args = node.args.args[len(node.args.args) - len(node.args.defaults):]
+            found[node.name] = {a.arg: ast.literal_eval(d) for a, d in zip(args, node.args.defaults)}
+    return found
+
+
+@pytest.mark.parametrize("name", KATA_NAMES)
+def test_draws_follow_the_contract(name):
+    """At least 3 draws of different shapes per check, a batch of 1 where there is a batch, and every
+    keyword argument also called with a value other than its default."""
+    import numpy as np
+
+    kata = catalog.get(name)
+    keywords_varied: dict[str, set] = {}
+    for index, check in enumerate(kata.checks):
+        cases = list(check.cases(np.random.default_rng([0, index])))
+        for case in cases:
+            varied = keywords_varied.setdefault(check.function, set())
+            varied.update(case.kwargs)
+        if type(check).__name__ == "Outcome":
+            continue
+        normal = [c for c in cases if not c.stability]
+        assert len(normal) >= 3, f"{check.function}: at least 3 draws"
+        shapes = {tuple(np.shape(v) for v in c.args.values() if isinstance(v, np.ndarray)) for c in normal}
+        assert len(shapes) >= 2, f"{check.function}: draws of different shapes"
+        batches = [c.batch for c in normal if c.batch is not None]
+        if batches:
+            assert 1 in batches, f"{check.function}: a batch of 1"
+    for function, defaults in _defaults(kata).items():
+        missing = set(defaults) - keywords_varied.get(function, set())
+        assert not missing, f"{function}: no draw passes {sorted(missing)} (a hard-coded value would pass)"
