@@ -119,8 +119,16 @@ def _shape_text(shape: tuple) -> str:
 
 # --- faults ----------------------------------------------------------------------------------
 
-def fault_diagnosis(fault: Fault, *, function: str = "", call_text: str = "", case: Case | None = None,
-                    at_import: bool = False, timeout: float = 0.0) -> Diagnosis:
+def fault_diagnosis(fault: Fault, *, explanations: dict[str, str] | None = None, **context) -> Diagnosis:
+    """The diagnosis of a fault, in the kata's own words where it has some for that code."""
+    diagnosis = _fault_diagnosis(fault, **context)
+    if explanations and diagnosis.code in explanations:
+        diagnosis.explanation = explanations[diagnosis.code]
+    return diagnosis
+
+
+def _fault_diagnosis(fault: Fault, *, function: str = "", call_text: str = "", case: Case | None = None,
+                     at_import: bool = False, timeout: float = 0.0) -> Diagnosis:
     where = f" ({case.label})" if case else ""
     location = None
     if fault.line:
@@ -171,7 +179,8 @@ def fault_diagnosis(fault: Fault, *, function: str = "", call_text: str = "", ca
 
 # --- structure and types ---------------------------------------------------------------------
 
-def _leaf_problem(leaf: Leaf, got: Any, warnings: list) -> tuple[Diagnosis | None, np.ndarray | None]:
+def _leaf_problem(leaf: Leaf, got: Any, warnings: list,
+                  explanations: dict[str, str]) -> tuple[Diagnosis | None, np.ndarray | None]:
     """Checks type, dtype, shape and finiteness; returns (problem, value as float64 array)."""
     name = leaf.name
     if got is None:
@@ -200,13 +209,13 @@ def _leaf_problem(leaf: Leaf, got: Any, warnings: list) -> tuple[Diagnosis | Non
         if value.ndim == 2 and value.shape[::-1] == expected_shape:
             return Diagnosis("transposed", f"{name} has shape {value.shape}; expected {expected_shape}{of}: "
                                            f"it is transposed.", name,
-                             explanation=explain("transposed", name, {})), None
+                             explanation=explain("transposed", name, explanations)), None
         if leaf.scalar:
             return Diagnosis("wrong_shape", f"{name} has shape {value.shape}; expected a scalar.", name,
                              explanation="Reduce to one number: a mean (or sum) over the batch."), None
         return Diagnosis("wrong_shape", f"{name} has shape {_shape_text(value.shape)}; expected "
                                         f"{_shape_text(expected_shape)}{of}.", name,
-                         explanation=explain("wrong_shape", name, {}) if leaf.wrt else
+                         explanation=explain("wrong_shape", name, explanations) if leaf.wrt else
                          "Check which axis you reduce over and whether you kept the dimensions."), None
     value = value.astype(np.float64)
     if not np.all(np.isfinite(value)):
@@ -215,7 +224,7 @@ def _leaf_problem(leaf: Leaf, got: Any, warnings: list) -> tuple[Diagnosis | Non
         code = "overflow" if overflow else "non_finite"
         return Diagnosis(code, f"{name} has {count} NaN or inf entr{'y' if count == 1 else 'ies'}"
                                + (f" after numpy warned: {overflow[0][1]}" if overflow else "") + ".", name,
-                         explanation=explain(code, name, {})), None
+                         explanation=explain(code, name, explanations)), None
     return None, value
 
 
@@ -344,6 +353,7 @@ class ComparingPlan:
         for draw, outcome in zip(self.draws, outcomes):
             if outcome.fault:
                 blocking = fault_diagnosis(outcome.fault, function=check.function, case=draw.case, timeout=timeout,
+                                           explanations=self.kata.explanations,
                                            call_text=describe_call(check.function, draw.names, draw.call.args,
                                                                    draw.call.kwargs))
                 break
@@ -352,7 +362,7 @@ class ComparingPlan:
             if problem is None:
                 checked = []
                 for leaf, got in pairs:
-                    problem, value = _leaf_problem(leaf, got, outcome.warnings)
+                    problem, value = _leaf_problem(leaf, got, outcome.warnings, self.kata.explanations)
                     if problem:
                         break
                     checked.append((leaf, value))
@@ -362,7 +372,9 @@ class ComparingPlan:
                 blocking = problem
                 break
             if draw.case.stability:
-                warned = [w for w in outcome.warnings if w[0] == "RuntimeWarning"]
+                # Underflow to 0 is what a stable formula does at the extremes; it is not a failure.
+                warned = [w for w in outcome.warnings if w[0] == "RuntimeWarning"
+                          and any(word in w[1] for word in ("overflow", "invalid", "divide"))]
                 if warned:
                     stability_failures.append(f"numpy warned “{warned[0][1]}” ({draw.case.label})")
             for leaf, value in checked:
@@ -672,6 +684,7 @@ class OutcomePlan:
                 verdict.rows.append(Row(f"{self.check.function} runs ({case.label})", False))
                 verdict.diagnoses.append(fault_diagnosis(
                     outcome.fault, function=self.check.function, case=case, timeout=timeout,
+                    explanations=self.kata.explanations,
                     call_text=describe_call(self.check.function, list(case.args), call.args, call.kwargs)))
                 return verdict
         values = [o.value for o in outcomes]

@@ -64,8 +64,9 @@ def encode(value: Any, _depth: int = 0) -> list:
     if isinstance(value, _ndarray):
         if value.dtype.hasobject or value.dtype.fields is not None:
             return ["O", f"numpy array of dtype {value.dtype}", ""]
+        # ascontiguousarray turns 0-d into 1-D, so the shape is taken from the value itself.
         data = _ascontiguousarray(value)
-        return ["A", data.dtype.str, list(data.shape), data.tobytes()]
+        return ["A", data.dtype.str, list(value.shape), data.tobytes()]
     if isinstance(value, _generic):
         if value.dtype.hasobject:
             return ["O", "numpy object scalar", ""]
