@@ -18,9 +18,9 @@ def draws(rng):
     # reductions broadcast the wrong way still returns values.
     for n, c in [(1, 5), (4, 6), (5, 3), (3, 3)]:
         yield Case(f"x ({n}, {c})", {"x": 3.0 * rng.standard_normal((n, c))}, batch=n)
-    # Entries up to 1e3 in magnitude. Within a row the spread stays below ~700, so that a
-    # correct, shifted exponent never underflows either; across rows the offsets differ by 2000,
-    # so that a shift by the maximum of the whole array leaves some row at e^-2000 = 0.
+    # Entries up to 1e3 in magnitude: one row spans the whole range (the shifted exponent of
+    # -1000 underflows to an exact 0, as it should); across rows the offsets differ by 2000, so
+    # that a shift by the maximum of the whole array leaves some row at e^-2000 = 0.
     top = 1000.0 - rng.uniform(0.0, 30.0, 6)
     top[rng.integers(6)] = 1000.0
     yield Case("x (6,) near 1000", {"x": top}, stability=True)
@@ -29,8 +29,9 @@ def draws(rng):
         -1000.0 + rng.uniform(0.0, 50.0, 5),
         1000.0 - rng.uniform(0.0, 600.0, 5),
         rng.uniform(-40.0, 40.0, 5),
+        np.array([1000.0, -1000.0, 0.0, 3.0, -999.0]),
     ])
-    yield Case("x (4, 5) rows at ±1000", {"x": rows}, batch=4, stability=True)
+    yield Case("x (5, 5) rows at ±1000", {"x": rows}, batch=5, stability=True)
 
 
 def over_columns(x):
