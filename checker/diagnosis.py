@@ -175,23 +175,24 @@ def detect_scale(variable: str, failing: list[Evidence]) -> Diagnosis | None:
     factors = [_constant_factor(e) for e in failing]
     if any(f is None for f in factors):
         return None
-    draws = ", ".join(f"{e.case.label}: ×{_fmt(f)}" for e, f in zip(failing, factors))
+    draws = "; ".join(f"{e.case.label}: ×{_fmt(f)}" for e, f in zip(failing, factors))
+    where = "on every draw" if all(e.expected.size == 1 for e in failing) else "on every entry"
     evidence = {"factors": factors}
     if all(_close(f, -1.0) for f in factors):
-        return Diagnosis("sign_flip", f"{variable} has the opposite sign of the expected value on every entry.",
+        return Diagnosis("sign_flip", f"{variable} has the opposite sign of the expected value {where}.",
                          variable, evidence=evidence)
     batches = [e.case.batch for e in failing]
     if all(b and b > 1 for b in batches):
         if all(_close(f, b) for f, b in zip(factors, batches)):
-            return Diagnosis("batch_scale", f"{variable} is N× the expected value on every entry ({draws}).",
+            return Diagnosis("batch_scale", f"{variable} is N× the expected value {where} ({draws}).",
                              variable, evidence=evidence)
         if all(_close(f, 1.0 / b) for f, b in zip(factors, batches)):
-            return Diagnosis("batch_scale", f"{variable} is 1/N of the expected value on every entry ({draws}).",
+            return Diagnosis("batch_scale", f"{variable} is 1/N of the expected value {where} ({draws}).",
                              variable, evidence=evidence)
     if all(_close(f, factors[0]) for f in factors):
         return Diagnosis("constant_scale",
-                         f"{variable} is exactly {_fmt(factors[0])}× the expected value on every entry of "
-                         f"every failing draw.", variable, evidence=evidence)
+                         f"{variable} is exactly {_fmt(factors[0])}× the expected value {where}"
+                         + (" of every failing draw." if where == "on every entry" else "."), variable, evidence=evidence)
     return Diagnosis("constant_scale",
                      f"{variable} is a constant multiple of the expected value within each draw, but the "
                      f"factor changes with the shapes ({draws}): check what you divide or multiply by.",

@@ -415,6 +415,10 @@ class ComparingPlan:
         if extreme:
             labels = sorted({e.case.label for k in extreme for e in evidence[k]})
             failing = [k for k in extreme if not all(e.comparison.passed for e in evidence[k])]
+            # A variable already wrong on ordinary inputs has its diagnosis; saying it again for the
+            # extreme ones would send the user looking for a stability bug that is not there.
+            already = {d.variable for d in verdict.diagnoses}
+            unexplained = [k for k in failing if k.replace(" (extreme inputs)", "") not in already]
             passed = not failing and not stability_failures
             verdict.rows.append(Row("stable on extreme inputs", passed, "; ".join(labels),
                                     max(e.comparison.max_error for k in extreme for e in evidence[k])))
@@ -422,9 +426,9 @@ class ComparingPlan:
                 verdict.diagnoses.append(Diagnosis(
                     "overflow", f"{check.function}: " + stability_failures[0] + ".",
                     explanation=explain("overflow", "", self.kata.explanations)))
-            elif failing:
-                name = failing[0].replace(" (extreme inputs)", "")
-                diagnosis = self.diagnose(name, evidence[failing[0]])
+            elif unexplained:
+                name = unexplained[0].replace(" (extreme inputs)", "")
+                diagnosis = self.diagnose(name, evidence[unexplained[0]])
                 diagnosis.message += " These are the extreme inputs, where a naive formula loses precision."
                 diagnosis.explanation = explain("overflow", name, self.kata.explanations)
                 verdict.diagnoses.append(diagnosis)
