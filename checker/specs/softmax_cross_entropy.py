@@ -1,0 +1,102 @@
+import numpy as np
+
+from checker.spec import Case, Grad, Kata, Loss, LossAndGrads, Mistake
+
+
+def softmax_cross_entropy_loss(logits, labels):
+    # Shift first: for logits near ±1e3, logits - max is exact, so the loss is exact to rounding
+    # and its finite differences stay clean even where a probability is small.
+    shifted = logits - np.max(logits, axis=1, keepdims=True)
+    per_sample = np.logaddexp.reduce(shifted, axis=1) - shifted[np.arange(len(labels)), labels]
+    return float(np.mean(per_sample))
+
+
+def draws(rng):
+    for n, c in [(3, 5), (1, 4), (6, 3), (4, 7)]:
+        yield Case(f"logits ({n}, {c})", {"logits": 2.0 * rng.standard_normal((n, c)),
+                                           "labels": rng.integers(0, c, size=n)}, batch=n)
+    # Extreme inputs. A naive exp overflows on the first; the second underflows every exp to 0.
+    yield Case("logits ≈ +1000 (3, 4)", {"logits": 1000.0 + 3.0 * rng.standard_normal((3, 4)),
+                                          "labels": rng.integers(0, 4, size=3)}, batch=3, stability=True)
+    yield Case("logits ≈ -1000 (2, 5)", {"logits": -1000.0 + 3.0 * rng.standard_normal((2, 5)),
+                                          "labels": rng.integers(0, 5, size=2)}, batch=2, stability=True)
+    # Spread over [-1000, 1000] with gaps of hundreds inside a row: every probability is either
+    # moderate or below e^-335, so none sits where the finite differences of a loss of hundreds
+    # would be noisy. A row spans less than 700 because the sandbox reports any numpy warning
+    # on these draws, underflow included, and exp(z - max) underflows below -708 in every
+    # standard answer. Row 0's label is its lowest logit: a loss of about 680 there.
+    centers = rng.uniform(-650.0, 650.0, size=(3, 1))
+    logits = centers + rng.choice([-340.0, 0.0, 340.0], size=(3, 5)) + rng.uniform(-1.0, 1.0, size=(3, 5))
+    logits[0, :2] = centers[0, 0] + np.array([-340.0, 340.0]) + rng.uniform(-1.0, 1.0, size=2)
+    labels = rng.integers(0, 5, size=3)
+    labels[0] = 0
+    yield Case("logits in [-1000, 1000] (3, 5)", {"logits": logits, "labels": labels}, batch=3, stability=True)
+
+def softmax(logits):
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def one_subtracted_in_label_columns(logits, labels):
+    d = softmax(logits)
+    d[:, labels] -= 1
+    return d / len(labels)
+
+
+def one_subtracted_after_the_mean(logits, labels):
+    d = softmax(logits) / len(labels)
+    d[np.arange(len(labels)), labels] -= 1
+    return d
+
+
+def log_of_guarded_probability(logits, labels):
+    picked = softmax(logits)[np.arange(len(labels)), labels]
+    return -np.mean(np.log(picked + 1e-7))
+
+
+KATA = Kata(
+    name="softmax_cross_entropy",
+    title="Softmax cross-entropy loss and its gradient, numerically stable",
+    topic="losses",
+    difficulty="medium",
+    source="CS231n assignment 2 (layers.py: softmax_loss)",
+    functions=("softmax_cross_entropy",),
+    checks=(
+        LossAndGrads("softmax_cross_entropy", loss=softmax_cross_entropy_loss, cases=draws,
+                     returns=(Loss(), Grad("dlogits", "logits")),
+                     mistakes=(
+                         Mistake("wrong_gradient", "dlogits", one_subtracted_in_label_columns,
+                                 "{var}[:, labels] -= 1 subtracts 1 in every row at every label's "
+                                 "column; each row takes the 1 at its own label only: "
+                                 "{var}[np.arange(N), labels] -= 1."),
+                         Mistake("wrong_gradient", "dlogits", one_subtracted_after_the_mean,
+                                 "{var} subtracts 1 at the labels after dividing by N: the label "
+                                 "entries come out as p/N - 1 instead of (p - 1)/N. Subtract first, "
+                                 "then divide the whole array by N."),
+                         Mistake("wrong_value", "loss", log_of_guarded_probability,
+                                 "{var} is -log(p + 1e-7): the guard shifts every loss by about "
+                                 "1e-7/p and caps it near 16.1. Take log p straight from the logits: "
+                                 "log p = z - max - log(sum(exp(z - max)))."),
+                     )),
+    ),
+    hints=(
+        "For one sample with label k, d(-log p_k)/dz_c = p_c - [c == k]; the mean over the batch "
+        "adds a 1/N to every row.",
+        "Subtracting the row's maximum from every logit leaves the softmax unchanged and keeps exp "
+        "from overflowing; for the loss, use log p = shifted - log(sum(exp(shifted))) rather than "
+        "the log of p, which underflows to 0.",
+        "shifted = z - z.max(axis=1, keepdims=True); log_p = shifted - np.log(np.exp(shifted)"
+        ".sum(axis=1, keepdims=True)); loss = -log_p[np.arange(N), labels].mean(); "
+        "dlogits = np.exp(log_p); dlogits[np.arange(N), labels] -= 1; dlogits /= N.",
+    ),
+    explanations={
+        "batch_scale:loss": "The loss is a mean over the batch: divide the sum of the per-sample "
+                            "losses by N.",
+        "batch_scale:dlogits": "The loss is a mean over the batch, so each row of dlogits is "
+                               "(p - one_hot) / N.",
+        "wrong_gradient:dlogits": "For one sample with label k, d(-log p_k)/dz = p - one_hot(k): "
+                                  "subtract 1 at that sample's own label, then divide every row by N.",
+        "non_finite": "A probability far below the largest one underflows to 0 and its log is -inf. "
+                      "Compute log p directly: log p = z - max - log(sum(exp(z - max))).",
+    },
+)

@@ -1,0 +1,15 @@
+"""expect: batch_scale
+
+Adds up the per-sample losses and forgets to divide by the batch size.
+"""
+import numpy as np
+
+
+def cross_entropy(y, t):
+    y = np.atleast_2d(y)
+    t = np.asarray(t)
+    if t.size == y.size:
+        labels = np.atleast_2d(t).argmax(axis=1)
+    else:
+        labels = t.reshape(-1)
+    return -np.sum(np.log(y[np.arange(len(y)), labels]))
