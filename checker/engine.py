@@ -327,7 +327,7 @@ class ComparingPlan:
         found.append(Alternative(
             "ignores_keyword",
             "{var} matches the default keyword arguments, not the ones passed in this call "
-            "(e.g. the draw with {kwargs}).",
+            "(e.g. the draw with {{kwargs}}).",
             lambda e: self.expected_with_defaults(e),
             applies=lambda e: bool(e.case.kwargs)))
         return found

@@ -37,6 +37,8 @@ class Case:
     # {input name: {"where x > 0": mask, "where x < 0": mask}}: masks over the entries of that
     # input's gradient, used to tell "wrong on one side of the kink" from "wrong everywhere".
     regions: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
+    # Data only the judge sees (never sent to the user's code), e.g. a held-out split.
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
