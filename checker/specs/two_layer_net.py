@@ -1,0 +1,90 @@
+import numpy as np
+
+from checker.spec import Case, Grad, Kata, LossAndGrads, Loss, Mistake, redraw_until
+
+NAMES = ("W1", "b1", "W2", "b2")
+
+
+def loss(params, x, t):
+    hidden = 0.5 * (1.0 + np.tanh(0.5 * (x @ params["W1"] + params["b1"])))
+    scores = hidden @ params["W2"] + params["b2"]
+    log_norm = np.logaddexp.reduce(scores, axis=1)
+    return float(np.mean(log_norm - np.sum(t * scores, axis=1)))
+
+
+def grads_with_preactivation_derivative(params, x, t):
+    """The gradients when σ′ is written as a1·(1 − a1) with the pre-activation a1 in place of h."""
+    a1 = x @ params["W1"] + params["b1"]
+    hidden = 1.0 / (1.0 + np.exp(-a1))
+    scores = hidden @ params["W2"] + params["b2"]
+    y = np.exp(scores - np.logaddexp.reduce(scores, axis=1, keepdims=True))
+    dscores = (y - t) / x.shape[0]
+    da1 = (dscores @ params["W2"].T) * a1 * (1.0 - a1)
+    return {"W1": x.T @ da1, "b1": da1.sum(axis=0)}
+
+
+def true_class_probabilities(params, x, t):
+    hidden = 0.5 * (1.0 + np.tanh(0.5 * (x @ params["W1"] + params["b1"])))
+    scores = hidden @ params["W2"] + params["b2"]
+    return np.exp(np.sum(t * scores, axis=1) - np.logaddexp.reduce(scores, axis=1))
+
+
+def draws(rng):
+    # N differs from H and C in every draw, so a bias gradient summed over the wrong axis cannot
+    # have the right shape by accident; D, H, C differ so a transpose cannot hide. The first
+    # draw (N > 1) is also where the user's own loss is probed.
+    for n, d, hidden, c in [(5, 4, 6, 3), (1, 3, 4, 5), (7, 5, 4, 3)]:
+        def draw():
+            params = {"W1": rng.standard_normal((d, hidden)), "b1": 0.5 * rng.standard_normal(hidden),
+                      "W2": 0.7 * rng.standard_normal((hidden, c)), "b2": 0.5 * rng.standard_normal(c)}
+            t = np.eye(c)[rng.integers(0, c, n)]
+            return {"params": params, "x": rng.standard_normal((n, d)), "t": t}
+
+        # Every true-class probability in [0.01, 0.9]: away from log(0), and away from 1 where
+        # the loss itself nears 0 (see loss_rtol below).
+        def moderate(args):
+            p = true_class_probabilities(**args)
+            return bool(np.all((p >= 0.01) & (p <= 0.9)))
+
+        args = redraw_until(draw, moderate)
+        yield Case(f"N={n}, D={d}, H={hidden}, C={c}", args, batch=n)
+
+
+KATA = Kata(
+    name="two_layer_net",
+    title="Loss and gradients of a two-layer sigmoid/softmax net",
+    topic="networks",
+    difficulty="medium",
+    source="Deep Learning from Scratch (Saito), ch. 5 (TwoLayerNet); CS231n assignment 1 (two_layer_net)",
+    functions=("two_layer_net",),
+    checks=(
+        LossAndGrads("two_layer_net", loss=loss, cases=draws,
+                     returns=(Loss(), {k: Grad(f"grads['{k}']", "params", k) for k in NAMES}),
+                     # The book's cross-entropy takes log(y + 1e-7) to avoid log(0): that adds
+                     # about 1e-7 / y to each row's loss, a relative error of up to
+                     # 1e-7 / (y·(−log y)) ≤ 2.2e-6 for true-class probabilities y in [0.01, 0.9]
+                     # (typically 5e-7), which a correct answer in that style must be allowed.
+                     loss_rtol=1e-5,
+                     mistakes=tuple(
+                         Mistake("output_for_input", f"grads['{k}']",
+                                 lambda params, x, t, k=k: grads_with_preactivation_derivative(params, x, t)[k],
+                                 "{var} uses σ′ = a1·(1 − a1) with the pre-activation a1 = x @ W1 + b1; "
+                                 "the formula σ′ = s·(1 − s) holds for the sigmoid's output s = σ(a1).")
+                         for k in ("W1", "b1"))),
+    ),
+    hints=(
+        "Go backwards one line of the forward pass at a time, keeping the intermediates (a1, h, y); "
+        "each gradient has the shape of the thing it is the gradient of.",
+        "Softmax followed by cross-entropy has the derivative da2 = (y − t) / N with respect to the "
+        "scores; the 1/N comes from the mean, and only there.",
+        "dW2 = h.T @ da2, db2 = da2.sum(axis=0), dh = da2 @ W2.T, da1 = dh * h * (1 − h), "
+        "dW1 = x.T @ da1, db1 = da1.sum(axis=0).",
+    ),
+    explanations={
+        "batch_scale:loss": "The loss is the mean over the batch: divide the summed cross-entropy by N.",
+        "batch_scale:grads": "The loss is a mean over the batch, so dL/da2 = (y − t) / N: the 1/N is "
+                             "taken once, at the top, and every gradient below carries it.",
+        "output_for_input": "σ′(a) = σ(a)·(1 − σ(a)): apply s·(1 − s) to the hidden layer's output h, "
+                            "the values you already computed in the forward pass, not to x @ W1 + b1.",
+    },
+)

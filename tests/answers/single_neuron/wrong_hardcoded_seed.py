@@ -1,0 +1,19 @@
+"""expect: ignores_keyword
+
+Seeds numpy with the constant of the 11-line network instead of the seed it is given.
+"""
+import numpy as np
+
+
+def single_neuron_grad(X, y, w):
+    p = 1 / (1 + np.exp(-X @ w))
+    return 0.5 * np.sum((p - y) ** 2), X.T @ ((p - y) * p * (1 - p))
+
+
+def train_single_neuron(X, y, iters=10000, lr=1.0, seed=0):
+    np.random.seed(1)
+    w = 2 * np.random.random((X.shape[1], 1)) - 1
+    for _ in range(iters):
+        _, dw = single_neuron_grad(X, y, w)
+        w = w - lr * dw
+    return w

@@ -1,0 +1,22 @@
+"""expect: wrong_type
+
+Returns the gradients under the keys dW1, db1, dW2, db2 instead of the parameters' own keys.
+"""
+import numpy as np
+
+
+def two_layer_net(params, x, t):
+    W1, b1, W2, b2 = params['W1'], params['b1'], params['W2'], params['b2']
+    N = x.shape[0]
+    a1 = x @ W1 + b1
+    z1 = 1 / (1 + np.exp(-a1))
+    a2 = z1 @ W2 + b2
+    e = np.exp(a2 - a2.max(axis=1, keepdims=True))
+    y = e / e.sum(axis=1, keepdims=True)
+    loss = -np.sum(t * np.log(y)) / N
+
+    dy = (y - t) / N
+    dz1 = dy @ W2.T
+    da1 = dz1 * z1 * (1 - z1)
+    grads = {'dW1': x.T @ da1, 'db1': da1.sum(axis=0), 'dW2': z1.T @ dy, 'db2': dy.sum(axis=0)}
+    return loss, grads
