@@ -285,3 +285,38 @@ def explain(code: str, variable: str, explanations: dict[str, str]) -> str:
     text = (explanations.get(f"{code}:{variable}") or explanations.get(f"{code}:{base}")
             or explanations.get(code) or EXPLANATIONS.get(code, ""))
     return text.format(var=variable) if "{var}" in text else text
+
+
+def merge_shared_causes(diagnoses: list[Diagnosis]) -> list[Diagnosis]:
+    """One diagnosis for several variables wrong in the same way (e.g. every gradient N× too
+    large because the 1/N was dropped once, at the top): the cause is said once."""
+    merged: list[Diagnosis] = []
+    groups: dict[tuple, Diagnosis] = {}
+    names: dict[int, list[str]] = {}
+    for diagnosis in diagnoses:
+        variable = diagnosis.variable
+        if not variable or variable not in diagnosis.message:
+            merged.append(diagnosis)
+            continue
+        key = (diagnosis.code, diagnosis.message.replace(variable, "\0"),
+               diagnosis.explanation.replace(variable, "\0"))
+        if key in groups:
+            names[id(groups[key])].append(variable)
+            continue
+        groups[key] = diagnosis
+        names[id(diagnosis)] = [variable]
+        merged.append(diagnosis)
+    for diagnosis in merged:
+        variables = names.get(id(diagnosis), [])
+        if len(variables) < 2:
+            continue
+        joined = ", ".join(variables[:-1]) + " and " + variables[-1]
+        first = diagnosis.variable
+        for single, plural in ((f"{first} is ", f"{joined} are each "), (f"{first} has ", f"{joined} each have ")):
+            if diagnosis.message.startswith(single):
+                diagnosis.message = plural + diagnosis.message[len(single):]
+                break
+        else:
+            diagnosis.message = diagnosis.message.replace(first, joined, 1)
+        diagnosis.evidence["variables"] = variables
+    return merged

@@ -15,7 +15,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import sandbox
-from .diagnosis import Alternative, Diagnosis, Evidence, compare, diagnose_values, explain
+from .diagnosis import Alternative, Diagnosis, Evidence, compare, diagnose_values, explain, merge_shared_causes
 from .protocol import Opaque
 from .sandbox import Call, CallOutcome, Fault, SandboxRun
 from .spec import Case, Gradient, Grad, Kata, Loss, LossAndGrads, Outcome, Value
@@ -109,7 +109,7 @@ def describe_template(template: Any) -> str:
     if isinstance(template, (tuple, list)):
         return "(" + ", ".join(describe_template(t) for t in template) + ")"
     if isinstance(template, dict):
-        return "a dict of " + ", ".join(map(str, template))
+        return "{" + ", ".join(map(str, template)) + "}"
     return "?"
 
 
@@ -730,6 +730,7 @@ def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: 
             diagnoses += verdict.diagnoses
             if any(d.code in ("timeout", "crashed") for d in verdict.diagnoses):
                 break
+    diagnoses = merge_shared_causes(diagnoses)
     passed = bool(rows) and all(r.passed for r in rows) and not diagnoses
     return {
         "kata": kata.name,
