@@ -18,9 +18,7 @@ from . import sandbox
 from .diagnosis import Alternative, Diagnosis, Evidence, compare, diagnose_values, explain, merge_shared_causes
 from .protocol import Opaque
 from .sandbox import Call, CallOutcome, Fault, SandboxRun
-from .spec import Case, Gradient, Grad, Kata, Loss, LossAndGrads, Outcome, Value
-
-STEP = 1e-5  # central-difference step; inputs are drawn at least 0.05 away from any kink
+from .spec import STEP, Case, Gradient, Grad, Kata, Loss, LossAndGrads, Outcome, Value
 
 Runner = Callable[[list[Call]], SandboxRun]
 
@@ -348,6 +346,7 @@ class ComparingPlan:
         evidence: dict[str, list[Evidence]] = {}
         leaf_order: list[str] = []
         stability_failures: list[str] = []
+        stability_problems: list[Diagnosis] = []
         mutated: list[str] = []
         blocking: Diagnosis | None = None
         for draw, outcome in zip(self.draws, outcomes):
@@ -369,12 +368,17 @@ class ComparingPlan:
             if problem:
                 problem.message = f"{check.function}: {problem.message.rstrip('.')} ({draw.case.label})."
                 problem.evidence.setdefault("draw", draw.case.label)
+                if draw.case.stability and problem.code in ("non_finite", "overflow"):
+                    # Instability is judged on its own row; the ordinary draws still get theirs.
+                    stability_problems.append(problem)
+                    continue
                 blocking = problem
                 break
             if draw.case.stability:
                 # Underflow to 0 is what a stable formula does at the extremes; it is not a failure.
                 warned = [w for w in outcome.warnings if w[0] == "RuntimeWarning"
-                          and any(word in w[1] for word in ("overflow", "invalid", "divide"))]
+                          and "underflow" not in w[1]
+                          and any(word in w[1] for word in ("overflow", "invalid", "divide by zero"))]
                 if warned:
                     stability_failures.append(f"numpy warned “{warned[0][1]}” ({draw.case.label})")
             for leaf, value in checked:
@@ -412,20 +416,24 @@ class ComparingPlan:
                 verdict.diagnoses.append(self.diagnose(key, items))
         verdict.diagnoses += self.cross_check(evidence)
         extreme = [k for k in leaf_order if k.endswith("(extreme inputs)")]
-        if extreme:
-            labels = sorted({e.case.label for k in extreme for e in evidence[k]})
+        if any(d.case.stability for d in self.draws):
+            labels = [d.case.label for d in self.draws if d.case.stability]
             failing = [k for k in extreme if not all(e.comparison.passed for e in evidence[k])]
             # A variable already wrong on ordinary inputs has its diagnosis; saying it again for the
             # extreme ones would send the user looking for a stability bug that is not there.
             already = {d.variable for d in verdict.diagnoses}
             unexplained = [k for k in failing if k.replace(" (extreme inputs)", "") not in already]
-            passed = not failing and not stability_failures
+            passed = not failing and not stability_failures and not stability_problems
+            errors = [e.comparison.max_error for k in extreme for e in evidence[k]]
             verdict.rows.append(Row("stable on extreme inputs", passed, "; ".join(labels),
-                                    max(e.comparison.max_error for k in extreme for e in evidence[k])))
-            if stability_failures:
+                                    max(errors) if errors and not stability_problems else None))
+            if stability_problems:
+                verdict.diagnoses.append(stability_problems[0])
+            elif stability_failures:
+                code = "overflow" if "overflow" in stability_failures[0] else "non_finite"
                 verdict.diagnoses.append(Diagnosis(
-                    "overflow", f"{check.function}: " + stability_failures[0] + ".",
-                    explanation=explain("overflow", "", self.kata.explanations)))
+                    code, f"{check.function}: " + stability_failures[0] + ".",
+                    explanation=explain(code, "", self.kata.explanations)))
             elif unexplained:
                 name = unexplained[0].replace(" (extreme inputs)", "")
                 diagnosis = self.diagnose(name, evidence[unexplained[0]])
@@ -521,7 +529,7 @@ class GradientPlan(ComparingPlan):
             leaves = []
             for name, input_name in self.check.grads.items():
                 expected = finite_difference_vjp(self.check.forward, draw.case.args, draw.case.kwargs,
-                                                  (input_name,), draw.context["dout"])
+                                                  (input_name,), draw.context["dout"], h=draw.case.step)
                 leaves.append(Leaf(name, expected, wrt=(input_name,)))
             draw.context["template"] = leaves[0] if len(leaves) == 1 else tuple(leaves)
         return draw.context["template"]
@@ -531,7 +539,7 @@ class GradientPlan(ComparingPlan):
 
     def expected_with_defaults(self, evidence: Evidence) -> np.ndarray:
         return finite_difference_vjp(self.check.forward, evidence.case.args, {},
-                                     (evidence.wrt,), evidence.context["dout"])
+                                     (evidence.wrt,), evidence.context["dout"], h=evidence.case.step)
 
     def alternatives(self, leaf_name: str, draw_example: _Draw) -> list[Alternative]:
         found = super().alternatives(leaf_name, draw_example)
@@ -540,7 +548,7 @@ class GradientPlan(ComparingPlan):
 
             def local_derivative(e: Evidence) -> np.ndarray:
                 return finite_difference_vjp(self.check.forward, e.case.args, e.case.kwargs, (input_name,),
-                                             np.ones_like(e.context["dout"]))
+                                             np.ones_like(e.context["dout"]), h=e.case.step)
             found.append(Alternative(
                 "ignores_upstream",
                 "{var} does not use dout: it equals the local derivative alone, as if dout were all ones.",
@@ -567,7 +575,8 @@ class LossAndGradsPlan(ComparingPlan):
                     value = self.check.loss(**draw.case.args, **draw.case.kwargs)
                     return Leaf(node.name, np.asarray(value, dtype=np.float64), scalar=True)
                 if isinstance(node, Grad):
-                    expected = finite_difference_vjp(self.check.loss, draw.case.args, draw.case.kwargs, node.path)
+                    expected = finite_difference_vjp(self.check.loss, draw.case.args, draw.case.kwargs, node.path,
+                                                     h=draw.case.step)
                     return Leaf(node.name, expected, wrt=node.path)
                 if isinstance(node, dict):
                     return {k: build(v) for k, v in node.items()}
@@ -590,7 +599,7 @@ class LossAndGradsPlan(ComparingPlan):
         if evidence.wrt is None:
             return np.asarray(self.check.loss(**evidence.case.args), dtype=np.float64)
         leaf = next(l for l in _leaves(self.build_template(self.draws[0])) if l.wrt and l.wrt[0] == evidence.wrt)
-        return finite_difference_vjp(self.check.loss, evidence.case.args, {}, leaf.wrt)
+        return finite_difference_vjp(self.check.loss, evidence.case.args, {}, leaf.wrt, h=evidence.case.step)
 
     # The user's own loss, probed around the first draw: two calls per entry of every gradient.
     def extra_calls(self) -> list[Call]:
@@ -605,7 +614,7 @@ class LossAndGradsPlan(ComparingPlan):
             for index in np.ndindex(np.shape(leaf.expected)):
                 for sign in (1, -1):
                     args = copy.deepcopy(draw.case.args)
-                    get_at(args, leaf.wrt)[index] += sign * STEP
+                    get_at(args, leaf.wrt)[index] += sign * draw.case.step
                     calls.append(Call(self.check.function, tuple(args.values()), dict(draw.case.kwargs),
                                       return_inputs=False))
                 self.probes.append((leaf.name, index))
@@ -644,7 +653,7 @@ class LossAndGradsPlan(ComparingPlan):
                           for o in (plus, minus)]
             except Exception:
                 return None
-            grads[name][index] = (values[0] - values[1]) / (2 * STEP)
+            grads[name][index] = (values[0] - values[1]) / (2 * draw.case.step)
         return grads
 
     def cross_check(self, evidence: dict[str, list[Evidence]]) -> list[Diagnosis]:

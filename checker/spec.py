@@ -24,6 +24,10 @@ import numpy as np
 
 Draws = Callable[[np.random.Generator], Iterable["Case"]]
 
+# The central-difference step. Inputs are drawn at least 0.05 away from any kink, so a step this
+# small never straddles one.
+STEP = 1e-5
+
 
 @dataclass
 class Case:
@@ -37,6 +41,9 @@ class Case:
     # {input name: {"where x > 0": mask, "where x < 0": mask}}: masks over the entries of that
     # input's gradient, used to tell "wrong on one side of the kink" from "wrong everywhere".
     regions: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
+    # A larger step for draws where the function is huge but nearly linear (saturated logits of
+    # ±1e3): rounding in f, not curvature, dominates the error of a central difference there.
+    step: float = STEP
     # Data only the judge sees (never sent to the user's code), e.g. a held-out split.
     context: dict[str, Any] = field(default_factory=dict)
 
