@@ -341,7 +341,9 @@ class ComparingPlan:
         check = self.check
         first = self.draws[0]
         shape_row = Row(f"returns {describe_template(self.build_template(first))} with the right types and "
-                        f"shapes", True, f"{len(self.draws)} draws: " + "; ".join(d.case.label for d in self.draws))
+                        f"shapes", True, f"{len(self.draws)} draws: " + "; ".join(
+                            d.case.label for d in self.draws if not d.case.stability)
+                        + ("; extreme inputs" if any(d.case.stability for d in self.draws) else ""))
         verdict.rows.append(shape_row)
         evidence: dict[str, list[Evidence]] = {}
         leaf_order: list[str] = []
