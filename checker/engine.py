@@ -689,8 +689,7 @@ class OutcomePlan:
     def __init__(self, check: Outcome, rng, kata: Kata):
         self.check, self.kata = check, kata
         self.cases = list(check.cases(rng))
-        self.calls = [Call(check.function, tuple(c.args.values()), dict(c.kwargs), return_inputs=False)
-                      for c in self.cases]
+        self.calls = [Call(check.function, tuple(c.args.values()), dict(c.kwargs)) for c in self.cases]
 
     def judge(self, outcomes: list[CallOutcome], timeout: float) -> Verdict:
         verdict = Verdict()
@@ -702,12 +701,27 @@ class OutcomePlan:
                     explanations=self.kata.explanations,
                     call_text=describe_call(self.check.function, list(case.args), call.args, call.kwargs)))
                 return verdict
+        # An input modified in place is named first: it is often why the outcome is off too
+        # (x shuffled without t, x normalized in place).
+        mutated: list[str] = []
+        for case, call, outcome in zip(self.cases, self.calls, outcomes):
+            for name, before, after in zip(case.args, call.args, outcome.inputs_after or []):
+                if not _same(before, after, self.kata.restore_rtol) and name not in mutated:
+                    mutated.append(name)
+        if mutated:
+            verdict.rows.append(Row("inputs left unchanged", False, ", ".join(f"{m} was modified" for m in mutated)))
+            verdict.diagnoses.append(Diagnosis(
+                "mutated_input", f"{self.check.function} modified its input{'s' if len(mutated) > 1 else ''} "
+                                 f"{', '.join(mutated)} in place.",
+                mutated[0], explanation=explain("mutated_input", mutated[0], self.kata.explanations)))
         values = [o.value for o in outcomes]
         for finding in self.check.assess(self.cases, values):
             verdict.rows.append(Row(finding.name, finding.passed, finding.detail))
             if not finding.passed and finding.code:
                 verdict.diagnoses.append(Diagnosis(finding.code, f"{self.check.function}: {finding.message}",
                                                    explanation=explain(finding.code, "", self.kata.explanations)))
+        if not mutated:
+            verdict.rows.append(Row("inputs left unchanged", True))
         return verdict
 
 
