@@ -209,12 +209,17 @@ def _leaf_problem(leaf: Leaf, got: Any, warnings: list,
                                            f"it is transposed.", name,
                              explanation=explain("transposed", name, explanations)), None
         if leaf.scalar:
+            hint = ("It is one number inside an array: return it as a scalar (.item(), or np.sum of it)."
+                    if value.size == 1 else "Reduce to one number: a mean (or sum) over the batch.")
             return Diagnosis("wrong_shape", f"{name} has shape {value.shape}; expected a scalar.", name,
-                             explanation="Reduce to one number: a mean (or sum) over the batch."), None
+                             explanation=explain("wrong_shape", name, explanations) if
+                             f"wrong_shape:{name}" in explanations else hint), None
         return Diagnosis("wrong_shape", f"{name} has shape {_shape_text(value.shape)}; expected "
                                         f"{_shape_text(expected_shape)}{of}.", name,
-                         explanation=explain("wrong_shape", name, explanations) if leaf.wrt else
-                         "Check which axis you reduce over and whether you kept the dimensions."), None
+                         explanation=explain("wrong_shape", name, explanations) if leaf.wrt
+                         or "wrong_shape" in explanations or f"wrong_shape:{name}" in explanations else
+                         "Check the axis you reduce over and whether you kept the dimensions; if you "
+                         "flattened an array, reshape the result back."), None
     value = value.astype(np.float64)
     if not np.all(np.isfinite(value)):
         count = int(np.sum(~np.isfinite(value)))
@@ -224,6 +229,25 @@ def _leaf_problem(leaf: Leaf, got: Any, warnings: list,
                                + (f" after numpy warned: {overflow[0][1]}" if overflow else "") + ".", name,
                          explanation=explain(code, name, explanations)), None
     return None, value
+
+
+def _reordering(got: Any, template: Any) -> str | None:
+    """If the values are all there but in another order (told apart by shape), that order."""
+    import itertools
+
+    if not all(isinstance(t, Leaf) for t in template) or len(template) > 6:
+        return None
+    try:
+        shapes = [np.shape(g) for g in got]
+    except Exception:
+        return None
+    wanted = [np.shape(t.expected) for t in template]
+    if shapes == wanted or len(set(map(tuple, wanted))) < len(wanted):
+        return None
+    for order in itertools.permutations(range(len(template))):
+        if all(shapes[i] == wanted[j] for i, j in enumerate(order)):
+            return "(" + ", ".join(template[j].name for j in order) + ")"
+    return None
 
 
 def match(got: Any, template: Any) -> tuple[list[tuple[Leaf, Any]], Diagnosis | None]:
@@ -242,6 +266,11 @@ def match(got: Any, template: Any) -> tuple[list[tuple[Leaf, Any]], Diagnosis | 
         if len(got) != len(template):
             return [], Diagnosis("wrong_type", f"returned {len(got)} values; expected {len(template)}: {shape}.",
                                  explanation="Return exactly these values, in this order.")
+        swapped = _reordering(got, template)
+        if swapped:
+            return [], Diagnosis("wrong_type", f"returned the values in another order: expected {shape}, "
+                                               f"yours look like {swapped}.",
+                                 explanation="Return them in the order of the task statement.")
         pairs: list = []
         for sub_template, sub_got in zip(template, got):
             sub_pairs, problem = match(sub_got, sub_template)
