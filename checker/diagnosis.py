@@ -108,8 +108,9 @@ EXPLANATIONS = {
                      "constants of the loss.",
     "forward_backward_mismatch": "Your gradients do not match your own loss either: the backward "
                                  "pass is not the derivative of the forward pass you wrote.",
-    "mutated_input": "Never modify an input in place: copy it first (dx = dout.copy()) or build a new "
-                     "array (np.where, a product with a mask).",
+    "mutated_input": "Never modify an input in place: copy it first (dx = dout.copy()), build a new "
+                     "array (np.where, a product with a mask), and collect results in a new container "
+                     "(grads = {}), not in one you were given.",
 }
 
 
@@ -181,6 +182,14 @@ def detect_scale(variable: str, failing: list[Evidence]) -> Diagnosis | None:
     if all(_close(f, -1.0) for f in factors):
         return Diagnosis("sign_flip", f"{variable} has the opposite sign of the expected value {where}.",
                          variable, evidence=evidence)
+    if all(e.expected.size == 1 for e in failing):
+        # One number is always some multiple of another: only a factor that holds across draws
+        # (or is exactly N, or -1) says anything.
+        consistent = len(failing) >= 2 and all(_close(f, factors[0]) for f in factors)
+        batches = [e.case.batch for e in failing]
+        matches_batch = all(b and b > 1 and (_close(f, b) or _close(f, 1.0 / b)) for f, b in zip(factors, batches))
+        if not (consistent or matches_batch or all(_close(f, -1.0) for f in factors)):
+            return None
     batches = [e.case.batch for e in failing]
     if all(b and b > 1 for b in batches):
         if all(_close(f, b) for f, b in zip(factors, batches)):
@@ -317,6 +326,9 @@ def merge_shared_causes(diagnoses: list[Diagnosis]) -> list[Diagnosis]:
                 diagnosis.message = plural + diagnosis.message[len(single):]
                 break
         else:
-            diagnosis.message = diagnosis.message.replace(first, joined, 1)
+            if diagnosis.message.startswith(first + " "):
+                diagnosis.message = f"{joined}: each " + diagnosis.message[len(first) + 1:]
+            else:
+                diagnosis.message = diagnosis.message.replace(first, joined, 1)
         diagnosis.evidence["variables"] = variables
     return merged

@@ -209,12 +209,14 @@ def _leaf_problem(leaf: Leaf, got: Any, warnings: list,
                                            f"it is transposed.", name,
                              explanation=explain("transposed", name, explanations)), None
         if leaf.scalar:
-            hint = ("It is one number inside an array: return it as a scalar (.item(), or np.sum of it)."
-                    if value.size == 1 else "Reduce to one number: a mean (or sum) over the batch.")
+            hint = ("Return one number: a per-sample vector still needs its reduction over the batch (a sum or "
+                    "a mean), and a (1, 1) product becomes a scalar with .item()." if value.size == 1 else
+                    "Reduce to one number: a mean (or sum) over the batch.")
             return Diagnosis("wrong_shape", f"{name} has shape {value.shape}; expected a scalar.", name,
                              explanation=explain("wrong_shape", name, explanations) if
                              f"wrong_shape:{name}" in explanations else hint), None
-        return Diagnosis("wrong_shape", f"{name} has shape {_shape_text(value.shape)}; expected "
+        shape_text = "is a scalar" if value.shape == () else f"has shape {value.shape}"
+        return Diagnosis("wrong_shape", f"{name} {shape_text}; expected "
                                         f"{_shape_text(expected_shape)}{of}.", name,
                          explanation=explain("wrong_shape", name, explanations) if leaf.wrt
                          or "wrong_shape" in explanations or f"wrong_shape:{name}" in explanations else
@@ -310,6 +312,17 @@ def _same(before: Any, after: Any, rtol: float) -> bool:
         return isinstance(after, (list, tuple)) and len(before) == len(after) and all(
             _same(b, a, rtol) for b, a in zip(before, after))
     return True  # scalars and functions cannot be modified in place
+
+
+def _changed(name: str, before: Any, after: Any, rtol: float) -> list[str]:
+    """The inputs (or entries of an input container) that differ after the call."""
+    if _same(before, after, rtol):
+        return []
+    if isinstance(before, dict) and isinstance(after, dict) and before.keys() == after.keys():
+        return [c for k in before for c in _changed(f"{name}[{k!r}]", before[k], after[k], rtol)]
+    if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)) and len(before) == len(after):
+        return [c for i, (b, a) in enumerate(zip(before, after)) for c in _changed(f"{name}[{i}]", b, a, rtol)]
+    return [name]
 
 
 # --- checks that compare returned values -----------------------------------------------------
@@ -426,8 +439,9 @@ class ComparingPlan:
                 all_after = list(outcome.inputs_after) + list((outcome.kwargs_after or {}).values())
                 names = draw.names + list(draw.call.kwargs)
                 for name, before, after in zip(names, all_before, all_after):
-                    if not _same(before, after, self.kata.restore_rtol) and name not in mutated:
-                        mutated.append(name)
+                    for changed in _changed(name, before, after, self.kata.restore_rtol):
+                        if changed not in mutated:
+                            mutated.append(changed)
 
         if blocking is not None:
             shape_row.passed = False
@@ -620,7 +634,7 @@ class LossAndGradsPlan(ComparingPlan):
 
     def row_name(self, leaf_name: str) -> str:
         if self.is_gradient(leaf_name):
-            return f"{leaf_name} matches finite differences of the loss"
+            return f"{leaf_name} matches finite differences of the kata's loss"
         return f"{leaf_name} matches the reference"
 
     def tolerance(self, leaf: Leaf) -> float:
@@ -735,8 +749,9 @@ class OutcomePlan:
         mutated: list[str] = []
         for case, call, outcome in zip(self.cases, self.calls, outcomes):
             for name, before, after in zip(case.args, call.args, outcome.inputs_after or []):
-                if not _same(before, after, self.kata.restore_rtol) and name not in mutated:
-                    mutated.append(name)
+                for changed in _changed(name, before, after, self.kata.restore_rtol):
+                    if changed not in mutated:
+                        mutated.append(changed)
         if mutated:
             verdict.rows.append(Row("inputs left unchanged", False, ", ".join(f"{m} was modified" for m in mutated)))
             verdict.diagnoses.append(Diagnosis(

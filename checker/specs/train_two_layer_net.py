@@ -16,8 +16,22 @@ RISE_RATIO = 1.2
 # minibatches of the default 100 rows about 0.1.
 FULL_BATCH_SPREAD = 0.05
 NAMES = ("W1", "b1", "W2", "b2")
+SMALL_RUN = {"hidden_size": 7, "lr": 0.05, "iters": 30, "batch_size": 32, "seed": 5}
+# The one-step check trains on STEP_ROWS copies of one row, so every minibatch of STEP_BATCH rows,
+# however it is drawn, is that row: one step must move the weights by exactly -lr times the
+# gradient of that row's loss. A few hidden units keep the logits moderate.
+STEP_ROWS, STEP_BATCH, STEP_HIDDEN, STEP_LR = 7, 3, 3, 0.5
+# The update is exact arithmetic on float64 weights of order 1: rounding leaves about 1e-15.
+STEP_RTOL, STEP_FLOOR = 1e-6, 1e-9
+# The textbook writes log(y + 1e-7): its recorded loss is off by about 1e-7 / y, up to 1e-5 of the
+# loss for the probabilities a fresh net gives; one step of lr=0.5 changes the loss by far more.
+STEP_LOSS_RTOL = 1e-4
+# Two identical training runs are identical to the last bit; a loose bound spares a BLAS that
+# splits its sums differently from call to call.
+SAME_RUN_RTOL = 1e-9
 # The calls, in the order draws() makes them.
-TRAINED, SMALL, INITIAL, LONGER, AGAIN, RESEEDED, FULL_BATCH = range(7)
+(TRAINED, SMALL, INITIAL, LONGER, AGAIN, RESEEDED, FULL_BATCH,
+ STEP_START, STEP, SMALL_AGAIN) = range(10)
 
 
 def sigmoid(z):
@@ -45,13 +59,20 @@ def draws(rng):
     n = len(x)
     other_seed = int(rng.integers(1, 1000))
     yield Case(f"digits, {n} training rows, default keywords", data, context={"held_out": (x_test, y_test)})
-    yield Case("a small net, a short run", data,
-                     {"hidden_size": 7, "lr": 0.05, "iters": 30, "batch_size": 32, "seed": 5})
+    yield Case("a small net, a short run", data, SMALL_RUN)
     yield Case("the initial weights", data, {"lr": 0.0, "iters": 1})
     yield Case("the initial weights after 5 steps of lr=0", data, {"lr": 0.0, "iters": 5})
     yield Case("the initial weights, again", data, {"lr": 0.0, "iters": 1})
     yield Case("the initial weights of another seed", data, {"lr": 0.0, "iters": 1, "seed": other_seed})
     yield Case("every training row in the batch", data, {"lr": 0.0, "iters": 40, "batch_size": n})
+    step_seed = int(rng.integers(1, 1000))
+    row = rng.uniform(0.05, 1.0, PIXELS)
+    label = int(rng.integers(CLASSES))
+    step_data = {"x": np.tile(row, (STEP_ROWS, 1)), "t": np.tile(np.eye(CLASSES)[label], (STEP_ROWS, 1))}
+    step_kwargs = {"hidden_size": STEP_HIDDEN, "iters": 1, "batch_size": STEP_BATCH, "seed": step_seed}
+    yield Case(f"{STEP_ROWS} copies of one row, the initial weights", step_data, {**step_kwargs, "lr": 0.0})
+    yield Case(f"{STEP_ROWS} copies of one row, one step", step_data, {**step_kwargs, "lr": STEP_LR})
+    yield Case("a small net, a short run, again", data, SMALL_RUN)
 
 
 def keyword(case, name):
@@ -71,7 +92,8 @@ def type_name(value):
 
 
 def read(value, case):
-    """(params, loss_history as a float array, None) or (None, None, (code, message))."""
+    """(params, loss_history as a float array, None), or (..., (code, message)) for a problem; the
+    arrays come with a non_finite problem, which the judge may explain first."""
     if value is None:
         return None, None, ("returned_none", "it returned None; return (params, loss_history).")
     if not isinstance(value, (tuple, list)) or len(value) != 2:
@@ -111,8 +133,8 @@ def read(value, case):
                                            f"{keyword(case, 'iters')} losses.")
     bad = [name for name, a in arrays.items() if not np.all(np.isfinite(a))]
     if bad:
-        return None, None, ("non_finite", f"{', '.join(bad)} hold nan or inf after training "
-                                          f"({kwargs_text(case)}).")
+        return arrays, history, ("non_finite", f"{', '.join(bad)} hold nan or inf after training "
+                                               f"({kwargs_text(case)}).")
     return arrays, history, None
 
 
@@ -243,11 +265,197 @@ def full_batch_finding(case, params, history):
     return Finding(name, True, detail)
 
 
+HIDDEN_DERIVATIVES = {
+    "sigmoid": lambda z1, h: h * (1.0 - h),
+    "none": lambda z1, h: np.ones_like(h),
+    "pre-activation": lambda z1, h: z1 * (1.0 - z1),
+}
+
+
+def row_gradients(params, x, label, derivative="sigmoid"):
+    """The gradients of one row's cross-entropy, which is also the mean loss of any batch of its
+    copies; ``derivative`` names what multiplies dh on the way back through the hidden layer."""
+    with np.errstate(all="ignore"):
+        z1 = x @ params["W1"] + params["b1"]
+        h = sigmoid(z1)
+        z2 = h @ params["W2"] + params["b2"]
+        y = np.exp(z2 - z2.max())
+        y /= y.sum()
+        dz2 = y - np.eye(len(y))[label]
+        dz1 = (params["W2"] @ dz2) * HIDDEN_DERIVATIVES[derivative](z1, h)
+        return {"W1": np.outer(x, dz1), "b1": dz1, "W2": np.outer(h, dz2), "b2": dz2}
+
+
+def worst_entry(got, expected):
+    """(index text, got, expected, max relative error) at the largest relative error."""
+    error = np.abs(got - expected) / np.maximum(np.abs(expected), 1e-12 * np.max(np.abs(expected)) + 1e-300)
+    index = np.unravel_index(int(np.argmax(error)), np.shape(got))
+    return f"[{', '.join(map(str, index))}]", float(got[index]), float(expected[index]), float(error[index])
+
+
+def step_findings(cases, read_values):
+    """One step on copies of one row, against -lr times the gradient of that row's loss."""
+    start, step = cases[STEP_START], cases[STEP]
+    (initial, _), (stepped, history) = read_values[STEP_START], read_values[STEP]
+    x, label = start.args["x"][0], int(np.argmax(start.args["t"][0]))
+    lr, n = keyword(step, "lr"), keyword(step, "batch_size")
+    name = f"one step moves each parameter by -lr · its gradient ({STEP_ROWS} copies of one row, lr={lr:g})"
+    moved = {k: stepped[k] - initial[k] for k in NAMES}
+
+    def steps(derivative="sigmoid"):
+        return {k: -lr * g for k, g in row_gradients(initial, x, label, derivative).items()}
+
+    expected = steps()
+    floor = STEP_FLOOR * max(float(np.max(np.abs(e))) for e in expected.values())
+
+    def close(got, want, rtol=STEP_RTOL):
+        return bool(np.all(np.abs(got - want) <= rtol * np.abs(want) + floor))
+
+    wrong = [k for k in NAMES if not close(moved[k], expected[k])]
+    if wrong:
+        return [update_finding(name, moved, expected, wrong, steps, close, lr, n)]
+    findings = [Finding(name, True, f"max rel. error below {STEP_RTOL:g}")]
+
+    name = "loss_history[0] is the loss of the step, before its update"
+    if len(history) != 1 or not np.isfinite(history[0]):
+        findings.append(Finding(name, False, f"{len(history)} entries", "wrong_shape",
+                                f"called with {kwargs_text(step)}, loss_history is {history.tolist()!r}; "
+                                "expected one finite loss."))
+        return findings
+    recorded = float(history[0])
+    before = float(row_losses(initial, x[None], np.array([label]))[0])
+    after = float(row_losses(stepped, x[None], np.array([label]))[0])
+    detail = f"recorded {recorded:.6g}, loss before the update {before:.6g}"
+
+    def same(value, want):
+        return abs(value - want) <= STEP_LOSS_RTOL * abs(want)
+
+    if same(recorded, before):
+        findings.append(Finding(name, True, detail))
+    elif same(recorded, after) and not same(after, before):
+        findings.append(Finding(name, False, detail, "wrong_value",
+                                f"one step of lr={lr:g} on copies of one row recorded the loss {recorded:.6g}, the "
+                                f"loss at the updated weights; the loss of that step, computed in its forward "
+                                f"pass before the update, is {before:.6g}. Append the loss of the forward pass "
+                                "that gave the gradients."))
+    elif same(recorded, n * before) or same(recorded, before / n):
+        words = "the sum over the batch" if same(recorded, n * before) else "divided by the batch size twice"
+        findings.append(Finding(name, False, detail, "batch_scale",
+                                f"the recorded loss {recorded:.6g} is {recorded / before:.4g}× the mean loss "
+                                f"{before:.6g} of a batch of batch_size={n} copies of one row: {words}, not the "
+                                "mean over the batch."))
+    else:
+        findings.append(Finding(name, False, detail, "wrong_value",
+                                f"on a batch of copies of one row, the mean cross-entropy at the initial weights "
+                                f"is {before:.6g}, but loss_history[0] is {recorded:.6g}."))
+    return findings
+
+
+def listing(names):
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def update_finding(name, moved, expected, wrong, steps, close, lr, n):
+    """Names how one step differs from -lr · gradient on the parameters in ``wrong``."""
+    index, got, want, error = worst_entry(moved[wrong[0]], expected[wrong[0]])
+    detail = f"{', '.join(wrong)} off (max rel. error {error:.2g})"
+    evidence = f"{wrong[0]}{index} moved by {got:.6g}, expected {want:.6g}"
+    if set(wrong) <= {"W1", "b1"}:
+        for derivative, formula, code, cause in (
+                ("none", "dz1 = dh", "wrong_gradient",
+                 "the backward through the hidden layer must multiply by the sigmoid's derivative, "
+                 "dz1 = dh * h * (1 - h)"),
+                ("pre-activation", "dz1 = dh * z1 * (1 - z1)", "output_for_input",
+                 "s(1 - s) is the sigmoid's derivative written with its output, so apply it to "
+                 "h = sigmoid(z1), not to the pre-activation z1: dz1 = dh * h * (1 - h)")):
+            variant = steps(derivative)
+            if all(close(moved[k], variant[k]) for k in wrong):
+                return Finding(name, False, detail, code,
+                               f"one step of lr={lr:g} moved W2 and b2 as expected, but {listing(wrong)} exactly as "
+                               f"{formula} would ({evidence}): {cause}.")
+    # A factor shared by every entry: the usual slips in the batch size, the sign or lr.
+    scales = []
+    for k in wrong:
+        e, u = expected[k], moved[k]
+        ratio = float(np.sum(u * e) / np.sum(e * e)) if np.any(e) else np.nan
+        scales.append(ratio if np.isfinite(ratio) and close(u, ratio * e) else None)
+    first = scales[0]
+    if first is not None:
+        keys = listing([k for k, r in zip(wrong, scales) if r is not None and abs(r - first) <= 1e-6 * abs(first)
+                        + 1e-12])
+        every = f"on every entry ({evidence})"
+        for factor, code, words in (
+                (n, "batch_scale",
+                 f"by {n}× -lr · gradient {every}, with batch_size={n}: the gradient of the summed loss, not of "
+                 "the mean; the 1/N belongs once, at dz2 = (y - t) / N"),
+                (1.0 / n, "batch_scale",
+                 f"by 1/{n} of -lr · gradient {every}, with batch_size={n}: divided by the batch size twice; "
+                 "dz2 = (y - t) / N already carries the 1/N, and every gradient below it inherits it"),
+                (-1.0, "sign_flip", f"by +lr · gradient {every}: the step climbs the loss instead of descending it"),
+                (0.0, "zero_gradient", f"not at all, though its gradient is not zero ({evidence}): it is never "
+                                       "updated"),
+                (DEFAULTS["lr"] / lr, "ignores_keyword",
+                 f"as lr={DEFAULTS['lr']:g}, the default, would {every}: the update does not use lr")):
+            if abs(first - factor) <= 1e-6 * abs(factor) + 1e-12:
+                if code == "ignores_keyword" and len(wrong) < len(NAMES):
+                    continue
+                return Finding(name, False, detail, code, f"one step of lr={lr:g} moved {keys} {words}.")
+        return Finding(name, False, detail, "constant_scale",
+                       f"one step of lr={lr:g} moved {keys} by {first:.4g}× -lr · gradient {every}: a constant "
+                       "factor in the gradient or in the update.")
+    if set(wrong) <= {"W1", "b1"}:
+        where = ("W2 and b2 move as expected, so look at the backward through the hidden layer: "
+                 "dh = dz2 @ W2.T, dz1 = dh * h * (1 - h), dW1 = x.T @ dz1, db1 = dz1 summed over the rows")
+    else:
+        where = ("the output layer is off already, so start at the top: dz2 = (y - t) / N, dW2 = h.T @ dz2, "
+                 "db2 = dz2 summed over the rows")
+    return Finding(name, False, detail, "wrong_gradient",
+                   f"one step of lr={lr:g} on copies of one row must move each parameter by -lr times the "
+                   f"gradient of the mean loss; {listing(wrong)} moved otherwise ({evidence}, max rel. error "
+                   f"{error:.2g}). {where[0].upper()}{where[1:]}.")
+
+
+def same_run_finding(cases, read_values):
+    """Two identical calls that train: the minibatches must come from the seeded generator too."""
+    (first, history), (again, history_again) = read_values[SMALL], read_values[SMALL_AGAIN]
+    name = "the same seed gives the same training run"
+    differ = [k for k in NAMES if not np.allclose(first[k], again[k], rtol=SAME_RUN_RTOL, atol=0.0)]
+    if not differ and history.shape == history_again.shape and np.allclose(
+            history, history_again, rtol=SAME_RUN_RTOL, atol=0.0, equal_nan=True):
+        return Finding(name, True, kwargs_text(cases[SMALL]))
+    what = f"{', '.join(differ)} differ" if differ else "the loss histories differ"
+    return Finding(name, False, what, "ignores_keyword",
+                   f"two identical calls ({kwargs_text(cases[SMALL])}) trained to different results ({what}), "
+                   "though the same seed gives the same initial weights: the minibatches are not drawn from "
+                   "the seeded generator. Draw them with rng.choice from rng = np.random.default_rng(seed), "
+                   "not with np.random.choice.")
+
+
+def fresh_batches_finding(case, params, history):
+    """With lr=0 the weights stay put, so only a new minibatch can change the recorded loss."""
+    name = f"each step draws a new minibatch (lr=0.0, {len(history)} steps)"
+    if len(history) < 2 or np.ptp(history) > 1e-12 * abs(float(history[0])):
+        return Finding(name, True)
+    labels = np.argmax(case.args["t"], axis=1)
+    whole = float(np.mean(row_losses(params, case.args["x"], labels)))
+    n = len(labels)
+    if abs(float(history[0]) - whole) <= 1e-6 * abs(whole):
+        return Finding(name, False, f"every step {float(history[0]):.6g}", "ignores_keyword",
+                       f"with lr=0.0, all {len(history)} recorded losses are {float(history[0]):.6g}, the mean loss "
+                       f"of all {n} training rows: every step uses the whole training set instead of a minibatch "
+                       f"of batch_size={keyword(case, 'batch_size')} rows.")
+    return Finding(name, False, f"every step {float(history[0]):.6g}", "wrong_value",
+                   f"with lr=0.0, all {len(history)} recorded losses are {float(history[0]):.6g}: every step uses "
+                   "the same rows. Draw a new minibatch at each step.")
+
+
 def assess(cases, values):
-    read_values, findings = [], []
-    for case, value in zip(cases, values):
+    read_values, findings, deferred = [], [], []
+    for index, (case, value) in enumerate(zip(cases, values)):
         params, history, problem = read(value, case)
-        if problem:
+        if problem and problem[0] == "non_finite":
+            deferred.append((index, problem))
+        elif problem:
             code, message = problem
             where = "" if case is cases[TRAINED] else f" ({kwargs_text(case)})"
             findings.append(Finding(f"returns (params, loss_history) with the right keys and shapes{where}",
@@ -257,24 +465,48 @@ def assess(cases, values):
     findings.append(Finding("returns (params, loss_history) with the right keys and shapes", True,
                             f"{len(cases)} calls"))
 
-    trained_case, (trained, history) = cases[TRAINED], read_values[TRAINED]
-    for finding in (length_finding(trained_case, history, f"loss_history has one loss per step "
-                                                          f"(iters={DEFAULTS['iters']})"),
-                    falling_finding(history),
-                    accuracy_finding(trained_case, trained)):
-        findings.append(finding)
-        if not finding.passed:
-            return findings
-    findings.append(moved_finding(trained, read_values[INITIAL][0]))
-    small_case, small_history = cases[SMALL], read_values[SMALL][1]
-    findings.append(length_finding(small_case, small_history, f"other keywords give other shapes and lengths "
-                                                              f"({kwargs_text(small_case)})"))
-    if not findings[-1].passed:
-        return findings  # the calls below rely on iters too
-    findings += reproducible_findings(cases, [params for params, _ in read_values])
-    if not findings[-1].passed:
-        return findings  # the full-batch call relies on lr=0.0 keeping the weights still
-    findings.append(full_batch_finding(cases[FULL_BATCH], *read_values[FULL_BATCH]))
+    def training():
+        if deferred:
+            index, (code, message) = deferred[0]
+            where = "" if index == TRAINED else f" ({kwargs_text(cases[index])})"
+            return [Finding(f"the weights stay finite{where}", False, "", code, message)]
+        trained_case, (trained, history) = cases[TRAINED], read_values[TRAINED]
+        found = []
+        for finding in (length_finding(trained_case, history, f"loss_history has one loss per step "
+                                                              f"(iters={DEFAULTS['iters']})"),
+                        falling_finding(history),
+                        accuracy_finding(trained_case, trained),
+                        moved_finding(trained, read_values[INITIAL][0])):
+            found.append(finding)
+            if not finding.passed:
+                break
+        return found
+
+    def small():
+        return [length_finding(cases[SMALL], read_values[SMALL][1], f"other keywords give other shapes and "
+                                                                    f"lengths ({kwargs_text(cases[SMALL])})")]
+
+    def reproducible():
+        return reproducible_findings(cases, [params for params, _ in read_values])
+
+    def one_step():
+        return step_findings(cases, read_values)
+
+    stages = [training, small, reproducible, one_step,
+              lambda: [same_run_finding(cases, read_values)],
+              lambda: [full_batch_finding(cases[FULL_BATCH], *read_values[FULL_BATCH])],
+              lambda: [fresh_batches_finding(cases[LONGER], *read_values[LONGER])]]
+    # A run that blows up says little by itself; when the calls of lr=0.0 and the one-step check
+    # are finite, they show where the update goes wrong, so they come first.
+    early = (INITIAL, LONGER, AGAIN, RESEEDED, STEP_START, STEP)
+    blew_up = deferred or not np.all(np.isfinite(read_values[TRAINED][1]))
+    if blew_up and not any(index in early for index, _ in deferred):
+        stages = [reproducible, one_step] + [s for s in stages if s not in (reproducible, one_step)]
+    for stage in stages:
+        found = stage()
+        findings += found
+        if not all(f.passed for f in found):
+            break
     return findings
 
 
@@ -305,13 +537,21 @@ KATA = Kata(
         "zero_gradient": "The update loop must cover every parameter, biases included: db2 is the column sum "
                          "of dz2 and db1 the column sum of dz1.",
         "ignores_keyword": "Use the keyword arguments you are given (hidden_size, lr, iters, batch_size, seed) "
-                           "instead of constants in the body, and draw the initial weights from "
-                           "np.random.default_rng(seed) before anything else.",
+                           "instead of constants in the body, draw the initial weights from "
+                           "rng = np.random.default_rng(seed) before anything else, and every minibatch of "
+                           "batch_size rows from the same rng.",
         "wrong_value": "Check your gradients on a small batch against finite differences of your own loss "
                        "(the two_layer_net kata), the initial scale stated in the task, and that every step "
-                       "uses lr and a fresh minibatch.",
-        "batch_scale": "The loss of a step is the mean over its batch: divide the summed cross-entropy by the "
-                       "number of rows in the batch.",
+                       "uses lr and a fresh minibatch, and records the loss of its own forward pass.",
+        "wrong_gradient": "Derive the backward one layer at a time: dz2 = (y − t) / N; dW2 = hᵀ dz2, db2 = Σ_rows "
+                          "dz2; dh = dz2 W2ᵀ; dz1 = dh * h * (1 − h); dW1 = xᵀ dz1, db1 = Σ_rows dz1. The "
+                          "two_layer_net kata checks each gradient on its own.",
+        "output_for_input": "σ'(z) = σ(z)(1 − σ(z)): with h = σ(z1) already computed in the forward pass, the "
+                            "backward through the sigmoid is dh * h * (1 − h).",
+        "batch_scale": "The loss of a step is the mean over its batch, and so is its gradient: the 1/N enters "
+                       "once, at dz2 = (y − t) / N, and every gradient below inherits it.",
+        "constant_scale": "Each step is p -= lr * dp with dp the gradient of the mean cross-entropy: look for a "
+                          "stray constant in the loss, the output gradient or the update.",
         "wrong_shape": "Append the minibatch loss once per step, so loss_history ends with exactly iters "
                        "entries; keep W1 (D, H), b1 (H,), W2 (H, C), b2 (C,).",
         "non_finite": "Keep the softmax stable (subtract each row's maximum before exp) and take the log of "
