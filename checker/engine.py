@@ -22,6 +22,10 @@ from .spec import STEP, Case, Gradient, Grad, Kata, Loss, LossAndGrads, Outcome,
 
 Runner = Callable[[list[Call]], SandboxRun]
 
+EXTREME_EXPLANATION = ("Something loses the answer at the extremes without overflowing: a probability clipped "
+                       "(1e-15) or underflowing to 0 before a log, a difference of two huge numbers. Keep the "
+                       "computation in a form that stays exact there, such as log-sum-exp.")
+
 
 # --- finite differences ----------------------------------------------------------------------
 
@@ -482,8 +486,8 @@ class ComparingPlan:
             elif unexplained:
                 name = unexplained[0].replace(" (extreme inputs)", "")
                 diagnosis = self.diagnose(name, evidence[unexplained[0]])
-                diagnosis.message += " These are the extreme inputs, where a naive formula loses precision."
-                diagnosis.explanation = explain("overflow", name, self.kata.explanations)
+                diagnosis.message += " It is right on ordinary inputs: only the extreme ones fail."
+                diagnosis.explanation = self.kata.explanations.get("extreme", EXTREME_EXPLANATION)
                 verdict.diagnoses.append(diagnosis)
         row = Row("inputs left unchanged", not mutated, ", ".join(f"{m} was modified" for m in mutated))
         verdict.rows.append(row)

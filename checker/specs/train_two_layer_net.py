@@ -308,8 +308,8 @@ def step_findings(cases, read_values):
     expected = steps()
     floor = STEP_FLOOR * max(float(np.max(np.abs(e))) for e in expected.values())
 
-    def close(got, want, rtol=STEP_RTOL):
-        return bool(np.all(np.abs(got - want) <= rtol * np.abs(want) + floor))
+    def close(got, want):
+        return bool(np.all(np.abs(got - want) <= STEP_RTOL * np.abs(want) + floor))
 
     wrong = [k for k in NAMES if not close(moved[k], expected[k])]
     if wrong:
