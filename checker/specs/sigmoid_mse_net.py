@@ -102,8 +102,9 @@ KATA = Kata(
     explanations={
         "wrong_shape": "Each gradient has its weight's shape, for a batch and for a single sample. For a "
                        "single sample x of shape (D,), x.T is x itself and x.T @ delta is a dot product: "
-                       "one number. The gradient is an outer product: np.outer(x, delta_h), "
-                       "or make x a (1, D) batch first (np.atleast_2d).",
+                       "one number; the gradient is the outer product np.outer(x, delta_h). For a batch "
+                       "it is x.T @ delta_h (np.outer of two matrices flattens them). Or make x a (1, D) "
+                       "batch first (np.atleast_2d) and use one formula for both.",
         "exception": "If it fails on a single sample: with 1-D x, x.T is x itself, so x.T @ delta_h is not "
                      "the outer product the gradient needs. Use np.outer, or make x a (1, D) batch first "
                      "(np.atleast_2d).",

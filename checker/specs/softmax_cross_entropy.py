@@ -38,6 +38,21 @@ def softmax(logits):
     return e / e.sum(axis=1, keepdims=True)
 
 
+def log_softmax_over_the_batch(logits):
+    shifted = logits - np.max(logits, axis=0, keepdims=True)
+    return shifted - np.logaddexp.reduce(shifted, axis=0, keepdims=True)
+
+
+def loss_over_the_batch_axis(logits, labels):
+    return float(-np.mean(log_softmax_over_the_batch(logits)[np.arange(len(labels)), labels]))
+
+
+def gradient_over_the_batch_axis(logits, labels):
+    dlogits = np.exp(log_softmax_over_the_batch(logits))
+    dlogits[np.arange(len(labels)), labels] -= 1
+    return dlogits / len(labels)
+
+
 def one_subtracted_in_label_columns(logits, labels):
     d = softmax(logits)
     d[:, labels] -= 1
@@ -66,6 +81,12 @@ KATA = Kata(
         LossAndGrads("softmax_cross_entropy", loss=softmax_cross_entropy_loss, cases=draws,
                      returns=(Loss(), Grad("dlogits", "logits")),
                      mistakes=(
+                         Mistake("wrong_axis", "loss", loss_over_the_batch_axis,
+                                 "{var} normalizes the softmax over axis 0 (down each column, across the "
+                                 "batch); each sample's softmax runs over its own row, axis=1."),
+                         Mistake("wrong_axis", "dlogits", gradient_over_the_batch_axis,
+                                 "{var} comes from a softmax over axis 0 (across the batch); each row is "
+                                 "normalized on its own: max, sum and keepdims over axis=1."),
                          Mistake("wrong_gradient", "dlogits", one_subtracted_in_label_columns,
                                  "{var}[:, labels] -= 1 subtracts 1 in every row at every label's "
                                  "column; each row takes the 1 at its own label only: "

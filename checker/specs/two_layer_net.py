@@ -23,6 +23,17 @@ def grads_with_preactivation_derivative(params, x, t):
     return {"W1": x.T @ da1, "b1": da1.sum(axis=0)}
 
 
+def grads_with_derivative_of_hidden_output(params, x, t):
+    """The gradients when σ′ is applied to h = σ(a1) once more: σ(h)·(1 − σ(h))."""
+    hidden = 1.0 / (1.0 + np.exp(-(x @ params["W1"] + params["b1"])))
+    scores = hidden @ params["W2"] + params["b2"]
+    y = np.exp(scores - np.logaddexp.reduce(scores, axis=1, keepdims=True))
+    dscores = (y - t) / x.shape[0]
+    s = 1.0 / (1.0 + np.exp(-hidden))
+    da1 = (dscores @ params["W2"].T) * s * (1.0 - s)
+    return {"W1": x.T @ da1, "b1": da1.sum(axis=0)}
+
+
 def true_class_probabilities(params, x, t):
     hidden = 0.5 * (1.0 + np.tanh(0.5 * (x @ params["W1"] + params["b1"])))
     scores = hidden @ params["W2"] + params["b2"]
@@ -70,6 +81,15 @@ KATA = Kata(
                                  lambda params, x, t, k=k: grads_with_preactivation_derivative(params, x, t)[k],
                                  "{var} uses σ′ = a1·(1 − a1) with the pre-activation a1 = x @ W1 + b1; "
                                  "the formula σ′ = s·(1 − s) holds for the sigmoid's output s = σ(a1).")
+                         for k in ("W1", "b1")) + (
+                         Mistake("constant_scale", "loss", lambda params, x, t: loss(params, x, t) / t.shape[1],
+                                 "{var} is the mean of −t·log y over all N·C entries of t, i.e. 1/C of the loss: "
+                                 "sum over the classes, then take the mean over the batch only."),
+                     ) + tuple(
+                         Mistake("wrong_gradient", f"grads['{k}']",
+                                 lambda params, x, t, k=k: grads_with_derivative_of_hidden_output(params, x, t)[k],
+                                 "{var} applies the sigmoid's derivative to the hidden output h, i.e. σ(h)·(1 − σ(h)): "
+                                 "h is already σ(a1), so σ′(a1) = h·(1 − h), with no second σ.")
                          for k in ("W1", "b1"))),
     ),
     hints=(
@@ -82,6 +102,8 @@ KATA = Kata(
     ),
     explanations={
         "batch_scale:loss": "The loss is the mean over the batch: divide the summed cross-entropy by N.",
+        "wrong_shape": "Each gradient has the shape of its parameter; a bias is shared by every row of the "
+                       "batch, so its gradient sums over axis 0 (the batch), not axis 1.",
         "batch_scale:grads": "The loss is a mean over the batch, so dL/da2 = (y − t) / N: the 1/N is "
                              "taken once, at the top, and every gradient below carries it.",
         "output_for_input": "σ′(a) = σ(a)·(1 − σ(a)): apply s·(1 − s) to the hidden layer's output h, "
