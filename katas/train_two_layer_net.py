@@ -22,8 +22,10 @@ one float per iteration, the minibatch loss L of that step (length iters).
 The check trains your net on real handwritten digits (8×8 images, D = 64 pixels in [0, 1],
 C = 10 classes) with the default keywords: the held-out accuracy must reach 0.90 and the loss
 must fall, within 60 s. It also calls with other values of every keyword (lr=0.0 must leave
-the initial weights untouched; the same seed must give the same initial weights). Do not
-modify x or t. Only numpy is available.
+the initial weights untouched; the same seed must give the same run, minibatches included),
+and compares one step of a tiny net with the math: every parameter must move by exactly
+-lr times its gradient, and the step's loss is the one before its update. Do not modify x or
+t. Only numpy is available.
 """
 import numpy as np
 
