@@ -25,3 +25,13 @@ def test_catalog_table_lists_every_kata():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in KATA_NAMES:
         assert f"`{name}`" in readme, name
+
+
+def test_catalog_table_matches_the_specs():
+    from checker import catalog
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, kata in catalog.all_katas().items():
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `{name}` |"))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[-2:] == [kata.topic, kata.difficulty], row
