@@ -100,6 +100,32 @@ def _encode_call(call: Call) -> dict:
     }
 
 
+class _ImportFault(Exception):
+    def __init__(self, fault: Fault):
+        self.fault = fault
+
+
+class _Done(Exception):
+    pass
+
+
+def _take_record(record: dict, outcomes: list[CallOutcome]) -> None:
+    event = record.get("event")
+    if event == "import_fault":
+        raise _ImportFault(Fault.from_record(record["fault"]))
+    if event == "done":
+        raise _Done
+    if event == "call":
+        outcomes.append(CallOutcome(
+            value=protocol.decode(record["value"]) if record.get("ok") else None,
+            fault=None if record.get("ok") else Fault.from_record(record["fault"]),
+            inputs_after=[protocol.decode(a) for a in record.get("inputs_after", [])] or None,
+            kwargs_after={k: protocol.decode(v) for k, v in record.get("kwargs_after", [])},
+            warnings=record.get("warnings", []),
+            seconds=record.get("seconds", 0.0),
+        ))
+
+
 def _user_frame(crash_report: str, user_path: str) -> tuple[str | None, int | None]:
     """The innermost frame in the user's file from a faulthandler dump (innermost comes first)."""
     pattern = re.compile(r'File "(.+)", line (\d+)')
@@ -166,26 +192,31 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
     import_fault: Fault | None = None
     outcomes: list[CallOutcome] = []
     finished = False
+    garbled = False
     for payload in protocol.unframe(stream):
-        record = protocol.loads(payload)
-        event = record.get("event")
-        if event == "import_fault":
-            import_fault = Fault.from_record(record["fault"])
+        try:
+            _take_record(protocol.loads(payload), outcomes)
+        except _ImportFault as fault:
+            import_fault = fault.fault
             finished = True
-        elif event == "call":
-            outcomes.append(CallOutcome(
-                value=protocol.decode(record["value"]) if record.get("ok") else None,
-                fault=None if record.get("ok") else Fault.from_record(record["fault"]),
-                inputs_after=[protocol.decode(a) for a in record.get("inputs_after", [])] or None,
-                kwargs_after={k: protocol.decode(v) for k, v in record.get("kwargs_after", [])},
-                warnings=record.get("warnings", []),
-                seconds=record.get("seconds", 0.0),
-            ))
-        elif event == "done":
+        except _Done:
             finished = True
+        except Exception:
+            # Only user code can garble the channel (a write to a descriptor it does not own).
+            garbled = True
+            break
 
+    records = protocol.unframe(stream)
+    if not finished and not timed_out and process.returncode == 0 and \
+            sum(8 + len(r) for r in records) < len(stream):
+        garbled = True  # it ended normally, so what is left over was unreadable, not cut off
+    if garbled:
+        finished = False
     if not finished:
-        if timed_out:
+        if garbled:
+            fault = Fault("crashed", "the process running your code sent results the checker could not read "
+                                     "(did it write to a file descriptor it does not own?)")
+        elif timed_out:
             fault = Fault("timeout", f"did not finish within {timeout:g} s")
         else:
             fault = Fault("crashed", _describe_exit(process.returncode))
