@@ -125,6 +125,7 @@ def render_check(result: dict, console: Console) -> None:
         lines = output.splitlines()[-8:]
         console.print(Text("  your code printed (last lines):", style="dim"))
         for line in lines:
-            console.print(Text("    " + line[:200], style="dim"))
+            printable = "".join(c if c.isprintable() else "?" for c in line[:200])
+            console.print(Text("    " + printable, style="dim"))
     replay = result.get("replay") or f"kata check {name} --seed {seed}"
     console.print(Text(f"  kata hint {name} · replay: {replay}", style="dim"))
