@@ -108,7 +108,7 @@ EXPLANATIONS = {
                      "constants of the loss.",
     "forward_backward_mismatch": "Your gradients do not match your own loss either: the backward "
                                  "pass is not the derivative of the forward pass you wrote.",
-    "mutated_input": "Never modify an input in place: copy it first (dx = dout.copy()), build a new "
+    "mutated_input": "Never modify an input in place: work on a copy (a = a.copy()), build a new "
                      "array (np.where, a product with a mask), and collect results in a new container "
                      "(grads = {}), not in one you were given.",
 }

@@ -67,6 +67,8 @@ KATA = Kata(
         "e = np.exp(x - x.max(axis=-1, keepdims=True)); return e / e.sum(axis=-1, keepdims=True).",
     ),
     explanations={
+        "exception": "If the shapes do not broadcast: a row's max and sum have shape (N,) unless you keep "
+                     "the reduced axis, np.max(x, axis=-1, keepdims=True), so that they line up with x.",
         "wrong_axis": "Each row of an (N, C) batch is one distribution: reduce with axis=-1 (the classes) "
                       "and keepdims=True; axis=-1 is also right for a single vector.",
         "overflow": "e^x overflows for x above about 709.8, and inf / inf is NaN. Subtract each row's "
