@@ -329,6 +329,16 @@ def _changed(name: str, before: Any, after: Any, rtol: float) -> list[str]:
     return [name]
 
 
+def _judge_mutation(verdict: Verdict, function: str, mutated: list[str], kata: Kata) -> None:
+    """The "inputs left unchanged" row, and its diagnosis when some input was modified in place."""
+    verdict.rows.append(Row("inputs left unchanged", not mutated, ", ".join(f"{m} was modified" for m in mutated)))
+    if mutated:
+        verdict.diagnoses.append(Diagnosis(
+            "mutated_input", f"{function} modified its input{'s' if len(mutated) > 1 else ''} "
+                             f"{', '.join(mutated)} in place.",
+            mutated[0], explanation=explain("mutated_input", mutated[0], kata.explanations)))
+
+
 # --- checks that compare returned values -----------------------------------------------------
 
 @dataclass
@@ -489,13 +499,7 @@ class ComparingPlan:
                 diagnosis.message += " It is right on ordinary inputs: only the extreme ones fail."
                 diagnosis.explanation = self.kata.explanations.get("extreme", EXTREME_EXPLANATION)
                 verdict.diagnoses.append(diagnosis)
-        row = Row("inputs left unchanged", not mutated, ", ".join(f"{m} was modified" for m in mutated))
-        verdict.rows.append(row)
-        if mutated:
-            verdict.diagnoses.append(Diagnosis(
-                "mutated_input", f"{check.function} modified its input{'s' if len(mutated) > 1 else ''} "
-                                 f"{', '.join(mutated)} in place.",
-                mutated[0], explanation=explain("mutated_input", mutated[0], self.kata.explanations)))
+        _judge_mutation(verdict, check.function, mutated, self.kata)
         return verdict
 
     def tolerance(self, leaf: Leaf) -> float:
@@ -757,11 +761,7 @@ class OutcomePlan:
                     if changed not in mutated:
                         mutated.append(changed)
         if mutated:
-            verdict.rows.append(Row("inputs left unchanged", False, ", ".join(f"{m} was modified" for m in mutated)))
-            verdict.diagnoses.append(Diagnosis(
-                "mutated_input", f"{self.check.function} modified its input{'s' if len(mutated) > 1 else ''} "
-                                 f"{', '.join(mutated)} in place.",
-                mutated[0], explanation=explain("mutated_input", mutated[0], self.kata.explanations)))
+            _judge_mutation(verdict, self.check.function, mutated, self.kata)
         values = [o.value for o in outcomes]
         for finding in self.check.assess(self.cases, values):
             verdict.rows.append(Row(finding.name, finding.passed, finding.detail))
