@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         err.print(f"kata: {exc}", markup=False, highlight=False)
         return EXIT_USAGE
+    except OSError as exc:
+        # The workspace cannot be read or written (permissions, a full disk): not a bug of ours.
+        err.print(f"kata: {exc.strerror or exc}: {exc.filename or ''} (KATA_HOME sets where your attempts live)",
+                  markup=False, highlight=False)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         err.print("kata: interrupted", markup=False)
         return 130

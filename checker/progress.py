@@ -34,11 +34,17 @@ def _connect() -> sqlite3.Connection:
     return connection
 
 
-def record_check(result: dict) -> None:
+def record_check(result: dict) -> bool:
+    """Records a check; a store that cannot be written never costs the user their verdict."""
     codes = ",".join(d["code"] for d in result.get("diagnoses", []))
-    with closing(_connect()) as db, db:
-        db.execute("INSERT INTO attempts (kata, at, passed, seed, seconds, codes) VALUES (?, ?, ?, ?, ?, ?)",
-                   (result["kata"], time.time(), int(result["passed"]), result["seed"], result["seconds"], codes))
+    try:
+        with closing(_connect()) as db, db:
+            db.execute("INSERT INTO attempts (kata, at, passed, seed, seconds, codes) VALUES (?, ?, ?, ?, ?, ?)",
+                       (result["kata"], time.time(), int(result["passed"]), result["seed"], result["seconds"],
+                        codes))
+    except (sqlite3.Error, OSError):
+        return False
+    return True
 
 
 def status_by_kata() -> dict[str, dict]:

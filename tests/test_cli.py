@@ -180,3 +180,11 @@ def test_internal_error_exits_3(monkeypatch, capsys):
     solution = str(catalog.solution_path(catalog.get(KATA)))
     assert cli.main(["check", KATA, "--file", solution]) == 3
     assert "bug in kata" in capsys.readouterr().err
+
+
+def test_unwritable_workspace_is_a_clear_message(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = kata("start", KATA, home=blocker / "practice")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "KATA_HOME" in result.stderr
