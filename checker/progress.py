@@ -52,7 +52,7 @@ def status_by_kata() -> dict[str, dict]:
     try:
         with closing(_connect()) as db:
             rows = db.execute("SELECT kata, COUNT(*), MAX(passed), MAX(at) FROM attempts GROUP BY kata").fetchall()
-    except sqlite3.Error:
+    except (sqlite3.Error, OSError):
         return {}
     return {kata: {"attempts": n, "passed": bool(p), "last": last} for kata, n, p, last in rows}
 
