@@ -116,6 +116,16 @@ def _import_user_module(path: str):
     return module, None
 
 
+def _parameters(module, calls: list) -> dict:
+    """The parameter names of each function the checker will call, so it can spot a swapped order."""
+    found = {}
+    for name in {c["function"] for c in calls}:
+        code = getattr(getattr(module, name, None), "__code__", None)
+        if code is not None:
+            found[name] = list(code.co_varnames[:code.co_argcount])
+    return found
+
+
 def _run_call(module, call: dict, user_path: str) -> dict:
     name = call["function"]
     function = getattr(module, name, None)
@@ -177,7 +187,7 @@ def main() -> None:
     if fault is not None:
         _send(channel, {"event": "import_fault", "fault": fault})
         return
-    _send(channel, {"event": "imported"})
+    _send(channel, {"event": "imported", "parameters": _parameters(module, request["calls"])})
     for index, call in enumerate(request["calls"]):
         np.random.seed((seed + index) % 2**32)
         random.seed(seed + index)

@@ -773,6 +773,22 @@ class OutcomePlan:
         return verdict
 
 
+def _note_swapped_parameters(verdict: Verdict, plan, parameters: dict) -> None:
+    """Arguments are passed by position: a signature with the task's names in another order is
+    the likely cause of whatever failed, so the first diagnosis says so."""
+    draws = getattr(plan, "draws", None)
+    if not verdict.diagnoses or not draws:
+        return
+    expected = draws[0].names
+    theirs = parameters.get(plan.check.function, [])[:len(expected)]
+    if len(theirs) == len(expected) and theirs != expected and sorted(theirs) == sorted(expected):
+        first = verdict.diagnoses[0]
+        note = (f"Your parameters are ({', '.join(theirs)}), but the checker calls "
+                f"{plan.check.function}({', '.join(expected)}) by position: use the order of the task.")
+        first.explanation = f"{note} {first.explanation}".strip()
+        first.evidence["parameters"] = theirs
+
+
 PLANS = {Value: ValuePlan, Gradient: GradientPlan, LossAndGrads: LossAndGradsPlan, Outcome: OutcomePlan}
 
 
@@ -799,6 +815,7 @@ def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: 
             if not outcomes and position > len(run.outcomes):
                 break  # an earlier call ended the run
             verdict = plan.judge(outcomes, timeout)
+            _note_swapped_parameters(verdict, plan, run.parameters)
             rows += verdict.rows
             diagnoses += verdict.diagnoses
             if any(d.code in ("timeout", "crashed") for d in verdict.diagnoses):

@@ -70,6 +70,7 @@ class SandboxRun:
     outcomes: list[CallOutcome]
     output: str = ""
     seconds: float = 0.0
+    parameters: dict = field(default_factory=dict)  # function -> the user's parameter names
 
 
 def _start_child(capture_path: str, crash_path: str) -> subprocess.Popen:
@@ -109,8 +110,10 @@ class _Done(Exception):
     pass
 
 
-def _take_record(record: dict, outcomes: list[CallOutcome]) -> None:
+def _take_record(record: dict, outcomes: list[CallOutcome], parameters: dict) -> None:
     event = record.get("event")
+    if event == "imported":
+        parameters.update(record.get("parameters") or {})
     if event == "import_fault":
         raise _ImportFault(Fault.from_record(record["fault"]))
     if event == "done":
@@ -193,9 +196,10 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
     outcomes: list[CallOutcome] = []
     finished = False
     garbled = False
+    parameters: dict = {}
     for payload in protocol.unframe(stream):
         try:
-            _take_record(protocol.loads(payload), outcomes)
+            _take_record(protocol.loads(payload), outcomes, parameters)
         except _ImportFault as fault:
             import_fault = fault.fault
             finished = True
@@ -227,5 +231,5 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
             import_fault = fault  # it never got past the import
         else:
             outcomes.append(CallOutcome(fault=fault))
-    return SandboxRun(import_fault=import_fault, outcomes=outcomes,
+    return SandboxRun(import_fault=import_fault, outcomes=outcomes, parameters=parameters,
                       output=output[-OUTPUT_LIMIT:], seconds=time.perf_counter() - started)

@@ -72,3 +72,9 @@ def test_crash_says_what_happened(results):
     assert results["segfault"]["diagnoses"][0]["location"]["code"].strip() == "return ctypes.string_at(0)"
     assert "16 MB" in results["endless_print"]["diagnoses"][0]["message"]
     assert "sys.exit(1)" in results["sys_exit"]["diagnoses"][0]["message"]
+
+
+def test_swapped_parameters_are_pointed_out(results):
+    first = results["swapped_parameters"]["diagnoses"][0]
+    assert "Your parameters are (x, dout)" in first["explanation"]
+    assert "parameters" not in results["passed"]["diagnoses"]
