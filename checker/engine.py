@@ -237,22 +237,49 @@ def _leaf_problem(leaf: Leaf, got: Any, warnings: list,
     return None, value
 
 
+def _kind_of(value: Any) -> str:
+    if isinstance(value, Opaque):
+        name = value.type_name.rsplit(".", 1)[-1]
+    elif isinstance(value, np.ndarray):
+        return "an array" if value.ndim else "a 0-d array"
+    else:
+        name = type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def _signature(node: Any, expected: bool) -> tuple:
+    """What tells the returned values apart: an array's shape, a dict's keys, a sequence's length."""
+    if expected and isinstance(node, Leaf):
+        return ("value", np.shape(node.expected))
+    if isinstance(node, dict):
+        return ("dict", tuple(sorted(map(str, node))))
+    if isinstance(node, (tuple, list)):
+        return ("sequence", len(node))
+    if isinstance(node, Opaque) or node is None:
+        return ("other",)
+    return ("value", np.shape(node))
+
+
+def _template_name(node: Any) -> str:
+    return node.name if isinstance(node, Leaf) else describe_template(node)
+
+
 def _reordering(got: Any, template: Any) -> str | None:
-    """If the values are all there but in another order (told apart by shape), that order."""
+    """If the values are all there but in another order (told apart by shape or kind), that order."""
     import itertools
 
-    if not all(isinstance(t, Leaf) for t in template) or len(template) > 6:
+    if len(template) > 6:
         return None
     try:
-        shapes = [np.shape(g) for g in got]
+        have = [_signature(g, False) for g in got]
     except Exception:
         return None
-    wanted = [np.shape(t.expected) for t in template]
-    if shapes == wanted or len(set(map(tuple, wanted))) < len(wanted):
+    wanted = [_signature(t, True) for t in template]
+    if have == wanted or len(set(wanted)) < len(wanted):
         return None
     for order in itertools.permutations(range(len(template))):
-        if all(shapes[i] == wanted[j] for i, j in enumerate(order)):
-            return "(" + ", ".join(template[j].name for j in order) + ")"
+        if all(have[i] == wanted[j] for i, j in enumerate(order)):
+            return "(" + ", ".join(_template_name(template[j]) for j in order) + ")"
     return None
 
 
@@ -266,7 +293,7 @@ def match(got: Any, template: Any) -> tuple[list[tuple[Leaf, Any]], Diagnosis | 
                              explanation="Did you forget the return statement, or return inside a branch only?")
     if isinstance(template, (tuple, list)):
         if not isinstance(got, (tuple, list)):
-            kind = "an array" if isinstance(got, np.ndarray) else f"a {type(got).__name__}"
+            kind = _kind_of(got)
             return [], Diagnosis("wrong_type", f"returned {kind}; expected a tuple {shape}.",
                                  explanation=f"Return all of them, in this order: return {shape[1:-1]}")
         if len(got) != len(template):
@@ -286,7 +313,7 @@ def match(got: Any, template: Any) -> tuple[list[tuple[Leaf, Any]], Diagnosis | 
         return pairs, None
     if isinstance(template, dict):
         if not isinstance(got, dict):
-            return [], Diagnosis("wrong_type", f"returned a {type(got).__name__}; expected a dict with keys "
+            return [], Diagnosis("wrong_type", f"returned {_kind_of(got)}; expected a dict with keys "
                                                f"{', '.join(map(repr, template))}.")
         missing = [k for k in template if k not in got]
         if missing:
@@ -333,7 +360,8 @@ def _judge_mutation(verdict: Verdict, function: str, mutated: list[str], kata: K
     """The "inputs left unchanged" row, and its diagnosis when some input was modified in place."""
     verdict.rows.append(Row("inputs left unchanged", not mutated, ", ".join(f"{m} was modified" for m in mutated)))
     if mutated:
-        verdict.diagnoses.append(Diagnosis(
+        # Said first: an input changed in place can be why later values are off too.
+        verdict.diagnoses.insert(0, Diagnosis(
             "mutated_input", f"{function} modified its input{'s' if len(mutated) > 1 else ''} "
                              f"{', '.join(mutated)} in place.",
             mutated[0], explanation=explain("mutated_input", mutated[0], kata.explanations)))

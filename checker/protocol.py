@@ -71,12 +71,13 @@ def encode(value: Any, _depth: int = 0) -> list:
         if value.dtype.hasobject:
             return ["O", "numpy object scalar", ""]
         return ["S", value.dtype.str, value.tobytes()]
-    if kind is tuple:
-        return ["T", [encode(v, _depth + 1) for v in value]]
-    if kind is list:
-        return ["L", [encode(v, _depth + 1) for v in value]]
-    if kind is dict:
-        return ["D", [[encode(k, _depth + 1), encode(v, _depth + 1)] for k, v in value.items()]]
+    # Subclasses (a namedtuple, an OrderedDict, a defaultdict) travel as the plain container.
+    if isinstance(value, tuple):
+        return ["T", [encode(v, _depth + 1) for v in tuple.__iter__(value)]]
+    if isinstance(value, list):
+        return ["L", [encode(v, _depth + 1) for v in list.__iter__(value)]]
+    if isinstance(value, dict):
+        return ["D", [[encode(k, _depth + 1), encode(v, _depth + 1)] for k, v in dict.items(value)]]
     if isinstance(value, FunctionRef):
         return ["F", value.target]
     try:
