@@ -1,7 +1,7 @@
-"""expect: wrong_value
+"""expect: wrong_gradient
 
 Backpropagates softmax with cross-entropy as y / N, forgetting the "- t": the gradient only
-pushes every class down, and the loss stays near log 10.
+pushes every class down. The one-step check shows the output layer is already off.
 """
 import numpy as np
 
