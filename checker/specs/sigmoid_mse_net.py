@@ -59,7 +59,21 @@ ON_INPUT = ("σ'(z) = σ(z)(1 − σ(z)) is out·(1 − out) written in terms of
 SIGMA_OF_OUTPUT = ("σ(out)(1 − σ(out)) is σ' of the layer's output; with out = σ(z) the derivative is "
                    "out·(1 − out), with no second σ.")
 
+def _mean_loss(x, target, w1, w2):
+    return half_squared_error(x, target, w1, w2) / np.size(target)
+
+
+def _mean_gradient(index):
+    return lambda x, target, w1, w2: _backward(x, target, w1, w2)[index] / np.size(target)
+
+
+MEAN = ("the loss is ½ Σ (target − out_o)², a sum over every sample and output, not a mean: "
+        "drop the division by the number of entries.")
+
 MISTAKES = (
+    Mistake("constant_scale", "loss", _mean_loss, "{var} is a mean over the N·O entries; " + MEAN),
+    Mistake("constant_scale", "grad_w1", _mean_gradient(0), "{var} is divided by the N·O entries; " + MEAN),
+    Mistake("constant_scale", "grad_w2", _mean_gradient(1), "{var} is divided by the N·O entries; " + MEAN),
     _mistake("output_for_input", "grad_w1", "{var} uses z·(1 − z) of the pre-activations of both layers. "
              + ON_INPUT, hidden="of the input", output="of the input"),
     _mistake("output_for_input", "grad_w1", "{var} uses z·(1 − z) of the hidden pre-activation x @ w1. "
