@@ -42,8 +42,8 @@ def relative_errors(got: np.ndarray, expected: np.ndarray, floor_fraction: float
     return np.where(np.isnan(errors), np.inf, errors)
 
 
-def compare(got, expected, rtol: float) -> Comparison:
-    errors = relative_errors(got, expected)
+def compare(got, expected, rtol: float, floor_fraction: float = FLOOR_FRACTION) -> Comparison:
+    errors = relative_errors(got, expected, floor_fraction)
     max_error = float(np.max(errors)) if errors.size else 0.0
     return Comparison(errors=errors, max_error=max_error, passed=bool(max_error <= rtol))
 

@@ -15,7 +15,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import sandbox
-from .diagnosis import Alternative, Diagnosis, Evidence, compare, diagnose_values, explain, merge_shared_causes
+from .diagnosis import FLOOR_FRACTION, Alternative, Diagnosis, Evidence, compare, diagnose_values, explain, merge_shared_causes
 from .protocol import Opaque
 from .sandbox import Call, CallOutcome, Fault, SandboxRun
 from .spec import STEP, Case, Gradient, Grad, Kata, Loss, LossAndGrads, Outcome, Value
@@ -468,7 +468,8 @@ class ComparingPlan:
                 if warned:
                     stability_failures.append(f"numpy warned “{warned[0][1]}” ({draw.case.label})")
             for leaf, value in checked:
-                comparison = compare(value, leaf.expected, self.tolerance(leaf))
+                comparison = compare(value, leaf.expected, self.tolerance(leaf),
+                                     getattr(self.check, "floor", FLOOR_FRACTION))
                 item = Evidence(draw.case, value, np.asarray(leaf.expected, dtype=np.float64), comparison,
                                 wrt=leaf.wrt[0] if leaf.wrt else None, context=draw.context)
                 key = leaf.name + (" (extreme inputs)" if draw.case.stability else "")

@@ -94,6 +94,9 @@ class Value:
     mistakes: tuple[Mistake, ...] = ()
     rtol: float = 1e-7
     title: str = ""
+    # Errors are relative to max(|got|, |expected|, floor × the largest expected entry). A value
+    # promised exact even where it is tiny (a sigmoid near 0) takes a much smaller floor.
+    floor: float = 1e-3
 
 
 @dataclass(frozen=True)

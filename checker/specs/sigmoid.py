@@ -32,7 +32,9 @@ KATA = Kata(
     source="classic interview question; Deep Learning from Scratch (Saito), ch. 3",
     functions=("sigmoid",),
     checks=(
-        Value("sigmoid", reference=sigmoid, cases=draws,
+        # "Exact" near 0 too: clipping x to ±25 gives sigmoid(-1000) = 1e-11 instead of 0. The floor
+        # still lets the tanh identity through (its error there is ~1e-17 in absolute terms).
+        Value("sigmoid", reference=sigmoid, cases=draws, floor=1e-9,
               mistakes=(
                   Mistake("sign_flip", "out", lambda x: sigmoid(-x),
                           "{var} is sigmoid(−x) = 1 − sigmoid(x): the sign in the exponent is flipped. "
@@ -48,6 +50,8 @@ KATA = Kata(
         "sigmoid(x) = 0.5 * (1 + np.tanh(x / 2)).",
     ),
     explanations={
+        "extreme": "At the extremes the value must still be exact: clipping x changes it (sigmoid(-1000) "
+                   "is 0 to double precision, not sigmoid(-25) = 1.4e-11). Split on the sign of x instead.",
         "sign_flip": "sigmoid(x) = 1 / (1 + e^(−x)) grows with x: check the sign inside each exponential, "
                      "and which branch handles x ≥ 0.",
         "mutated_input": "Never write into x (x *= …, np.tanh(x, out=x), x[mask] = …): the caller still needs "
