@@ -120,9 +120,14 @@ def _parameters(module, calls: list) -> dict:
     """The parameter names of each function the checker will call, so it can spot a swapped order."""
     found = {}
     for name in {c["function"] for c in calls}:
-        code = getattr(getattr(module, name, None), "__code__", None)
+        function = getattr(module, name, None)
+        code = getattr(function, "__code__", None)
         if code is not None:
-            found[name] = list(code.co_varnames[:code.co_argcount])
+            names = list(code.co_varnames[:code.co_argcount])
+            defaults = getattr(function, "__defaults__", None) or ()
+            with_defaults = names[len(names) - len(defaults):] if defaults else []
+            found[name] = {"names": names,
+                           "defaults": [[n, protocol.encode(v)] for n, v in zip(with_defaults, defaults)]}
     return found
 
 

@@ -81,3 +81,14 @@ def signatures(kata: Kata) -> list[tuple[str, str]]:
                 text = f"class {node.name}"
             found.append((text, ast.get_docstring(node) or ""))
     return found
+
+
+def stub_defaults(kata: Kata) -> dict[str, dict]:
+    """{function: {keyword: default}} as the stub states them: defaults are part of the contract."""
+    tree = ast.parse(stub_path(kata).read_text(encoding="utf-8"))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in kata.functions:
+            args = node.args.args[len(node.args.args) - len(node.args.defaults):]
+            found[node.name] = {a.arg: ast.literal_eval(d) for a, d in zip(args, node.args.defaults)}
+    return found

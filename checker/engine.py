@@ -809,7 +809,7 @@ def _note_swapped_parameters(verdict: Verdict, plan, parameters: dict) -> None:
     if not verdict.diagnoses or not draws:
         return
     expected = draws[0].names
-    theirs = parameters.get(plan.check.function, [])[:len(expected)]
+    theirs = parameters.get(plan.check.function, {}).get("names", [])[:len(expected)]
     if len(theirs) == len(expected) and theirs != expected and sorted(theirs) == sorted(expected):
         first = verdict.diagnoses[0]
         note = (f"Your parameters are ({', '.join(theirs)}), but the checker calls "
@@ -818,12 +818,43 @@ def _note_swapped_parameters(verdict: Verdict, plan, parameters: dict) -> None:
         first.evidence["parameters"] = theirs
 
 
+def _default_differs(theirs: Any, ours: Any) -> bool:
+    if isinstance(ours, float) and isinstance(theirs, (int, float)) and not isinstance(theirs, bool):
+        return abs(theirs - ours) > 1e-12 * max(abs(ours), 1e-300)
+    return type(theirs) is not type(ours) or theirs != ours
+
+
+def judge_defaults(expected: dict[str, dict], parameters: dict) -> tuple[Row | None, list[Diagnosis]]:
+    """A default in a signature is part of the contract: the user's must be the task's."""
+    problems = []
+    for function, defaults in expected.items():
+        signature = parameters.get(function)
+        if not defaults or signature is None:
+            continue
+        for name, ours in defaults.items():
+            if name not in signature["names"]:
+                problems.append(f"{function} has no parameter {name} (the task's is {name}={ours!r})")
+            elif name not in signature["defaults"]:
+                problems.append(f"{function}'s {name} has no default (the task's is {name}={ours!r})")
+            elif _default_differs(signature["defaults"][name], ours):
+                problems.append(f"{function}'s default is {name}={signature['defaults'][name]!r}; "
+                                f"the task's is {name}={ours!r}")
+    if not any(expected.values()):
+        return None, []
+    row = Row("keyword defaults as in the task", not problems, "; ".join(problems))
+    diagnoses = [Diagnosis("wrong_default", problems[0] + ".",
+                           explanation="A default in a signature is part of the contract: callers omit the keyword "
+                                       "and rely on it. Keep the stub's signature.")] if problems else []
+    return row, diagnoses
+
+
 PLANS = {Value: ValuePlan, Gradient: GradientPlan, LossAndGrads: LossAndGradsPlan, Outcome: OutcomePlan}
 
 
 # --- the library call --------------------------------------------------------------------------
 
-def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: float | None = None) -> dict:
+def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: float | None = None,
+             defaults: dict[str, dict] | None = None) -> dict:
     """Runs every check of a kata through ``runner`` and returns the JSON-ready result."""
     started = time.perf_counter()
     timeout = timeout or kata.timeout
@@ -849,6 +880,11 @@ def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: 
             diagnoses += verdict.diagnoses
             if any(d.code in ("timeout", "crashed") for d in verdict.diagnoses):
                 break
+    if run.import_fault is None and defaults:
+        row, found = judge_defaults(defaults, run.parameters)
+        if row is not None:
+            rows.append(row)
+            diagnoses += found
     diagnoses = merge_shared_causes(diagnoses)
     passed = bool(rows) and all(r.passed for r in rows) and not diagnoses
     return {
@@ -868,4 +904,7 @@ def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None
 
     def runner(calls: list[Call]) -> SandboxRun:
         return sandbox.run_calls(path, calls, seed=seed, timeout=timeout)
-    return run_kata(kata, runner, seed=seed, file=str(path), timeout=timeout)
+    from . import catalog
+
+    return run_kata(kata, runner, seed=seed, file=str(path), timeout=timeout,
+                    defaults=catalog.stub_defaults(kata))

@@ -70,7 +70,7 @@ class SandboxRun:
     outcomes: list[CallOutcome]
     output: str = ""
     seconds: float = 0.0
-    parameters: dict = field(default_factory=dict)  # function -> the user's parameter names
+    parameters: dict = field(default_factory=dict)  # function -> {"names": [...], "defaults": {...}}
 
 
 def _start_child(capture_path: str, crash_path: str) -> subprocess.Popen:
@@ -113,7 +113,9 @@ class _Done(Exception):
 def _take_record(record: dict, outcomes: list[CallOutcome], parameters: dict) -> None:
     event = record.get("event")
     if event == "imported":
-        parameters.update(record.get("parameters") or {})
+        for name, signature in (record.get("parameters") or {}).items():
+            parameters[name] = {"names": list(signature["names"]),
+                                "defaults": {n: protocol.decode(v) for n, v in signature["defaults"]}}
     if event == "import_fault":
         raise _ImportFault(Fault.from_record(record["fault"]))
     if event == "done":

@@ -70,17 +70,6 @@ def test_kata_is_complete(name):
     assert len(list(answers.glob("right_*.py"))) >= 1, "at least one differently written right answer"
 
 
-def _defaults(kata) -> dict[str, dict]:
-    """{function: {keyword: default}} read from the stub's signatures."""
-    tree = ast.parse(catalog.stub_path(kata).read_text(encoding="utf-8"))
-    found = {}
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name in kata.functions:
-            args = node.args.args[len(node.args.args) - len(node.args.defaults):]
-            found[node.name] = {a.arg: ast.literal_eval(d) for a, d in zip(args, node.args.defaults)}
-    return found
-
-
 @pytest.mark.parametrize("name", KATA_NAMES)
 def test_draws_follow_the_contract(name):
     """At least 3 draws of different shapes per check, a batch of 1 where there is a batch, and every
@@ -103,6 +92,6 @@ def test_draws_follow_the_contract(name):
         batches = [c.batch for c in normal if c.batch is not None]
         if batches:
             assert 1 in batches, f"{check.function}: a batch of 1"
-    for function, defaults in _defaults(kata).items():
+    for function, defaults in catalog.stub_defaults(kata).items():
         missing = set(defaults) - keywords_varied.get(function, set())
         assert not missing, f"{function}: no draw passes {sorted(missing)} (a hard-coded value would pass)"
