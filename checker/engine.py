@@ -200,8 +200,8 @@ def _leaf_problem(leaf: Leaf, got: Any, warnings: list,
     value = np.asarray(got)
     if value.dtype.kind not in "fiu" or (value.dtype.kind in "iu" and not leaf.scalar):
         return Diagnosis("wrong_type", f"{name} has dtype {value.dtype}; expected float64.", name,
-                         explanation="A gradient is real-valued: multiply by a mask rather than return it, and "
-                                     "start from np.zeros_like of a float array, not of an integer one."), None
+                         explanation="Return real values: build arrays as float (dtype=float, or np.zeros_like of "
+                                     "a float array), and multiply by a 0/1 mask rather than return the mask."), None
     if value.dtype.kind == "f" and value.dtype != np.float64:
         return Diagnosis("wrong_type", f"{name} has dtype {value.dtype}; expected float64.", name,
                          explanation="Keep float64 throughout: something in your code casts the inputs down."), None

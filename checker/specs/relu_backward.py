@@ -27,6 +27,9 @@ KATA = Kata(
                  mistakes=(
                      Mistake("mask_error", "dx", lambda dout, x: dout * (dout > 0),
                              "{var} is masked by the sign of dout; the mask comes from the input x."),
+                     Mistake("mask_error", "dx", lambda dout, x: dout * np.maximum(x, 0.0),
+                             "{var} multiplies dout by max(x, 0), the forward output; the local derivative "
+                             "is the 0/1 indicator (x > 0)."),
                      Mistake("mask_error", "dx", lambda dout, x: dout * (x < 0),
                              "{var} lets the gradient through where x < 0 and blocks it where x > 0: "
                              "the mask is inverted."),

@@ -52,6 +52,9 @@ KATA = Kata(
     checks=(
         Value("softmax", reference=softmax, cases=draws, outputs=("probs",),
               mistakes=(
+                  Mistake("wrong_value", "probs", log_softmax,
+                          "{var} is the log-softmax, x − max − log Σ e^(x − max): exponentiate it to get the "
+                          "probabilities."),
                   Mistake("wrong_axis", "probs", over_columns,
                           "{var} is normalized over axis 0: each column sums to 1 instead of each row."),
                   Mistake("wrong_axis", "probs", over_everything,
@@ -68,7 +71,8 @@ KATA = Kata(
     ),
     explanations={
         "exception": "If the shapes do not broadcast: a row's max and sum have shape (N,) unless you keep "
-                     "the reduced axis, np.max(x, axis=-1, keepdims=True), so that they line up with x.",
+                     "the reduced axis, np.max(x, axis=-1, keepdims=True), so that they line up with x. "
+                     "axis=-1 also works for a 1-D x, where axis=1 does not exist.",
         "wrong_axis": "Each row of an (N, C) batch is one distribution: reduce with axis=-1 (the classes) "
                       "and keepdims=True; axis=-1 is also right for a single vector.",
         "overflow": "e^x overflows for x above about 709.8, and inf / inf is NaN. Subtract each row's "
