@@ -37,19 +37,6 @@ def _send(channel: int, record: dict) -> None:
         data = data[written:]
 
 
-def _source_line(path: str, lineno: int | None) -> str:
-    if not lineno:
-        return ""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for number, text in enumerate(handle, start=1):
-                if number == lineno:
-                    return text.rstrip("\n")
-    except OSError:
-        pass
-    return ""
-
-
 def _describe_exception(exc: BaseException, user_path: str, function=None) -> dict:
     """The exception, located at the deepest frame that is in the user's file."""
     where_file, where_line = None, None
@@ -63,7 +50,7 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
             where_file, where_line = user_path, code.co_firstlineno
     if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
         return {"kind": "exception", "type": "OutputLimit", "file": where_file, "line": where_line,
-                "code": _source_line(user_path, where_line),
+                "code": protocol.source_line(user_path, where_line),
                 "message": f"printed more than {OUTPUT_FILE_LIMIT // 2**20} MB of output and was stopped "
                            f"(a print inside a loop that never ends?)"}
     if isinstance(exc, SystemExit):
@@ -82,7 +69,7 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
         "message": message[:2000],
         "file": where_file,
         "line": where_line,
-        "code": _source_line(user_path, where_line),
+        "code": protocol.source_line(user_path, where_line),
     }
 
 
@@ -99,7 +86,7 @@ def _import_user_module(path: str):
             "file": path,
             "line": exc.lineno,
             "offset": exc.offset,
-            "code": (exc.text or _source_line(path, exc.lineno)).rstrip("\n"),
+            "code": (exc.text or protocol.source_line(path, exc.lineno)).rstrip("\n"),
         }
     except ValueError as exc:  # source with null bytes
         return None, {"kind": "syntax_error", "type": "ValueError", "message": str(exc),

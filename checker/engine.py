@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import sandbox
+from . import catalog, sandbox
 from .diagnosis import FLOOR_FRACTION, Alternative, Diagnosis, Evidence, compare, diagnose_values, explain, merge_shared_causes
 from .protocol import Opaque
 from .sandbox import Call, CallOutcome, Fault, SandboxRun
@@ -329,31 +329,23 @@ def match(got: Any, template: Any) -> tuple[list[tuple[Leaf, Any]], Diagnosis | 
     raise TypeError(f"bad template node {template!r}")
 
 
-def _same(before: Any, after: Any, rtol: float) -> bool:
-    if isinstance(before, np.ndarray):
-        if not isinstance(after, np.ndarray) or after.shape != before.shape:
-            return False
-        if rtol:
-            return bool(np.allclose(after, before, rtol=rtol, atol=0, equal_nan=True))
-        return bool(np.array_equal(after, before, equal_nan=True))
-    if isinstance(before, dict):
-        return isinstance(after, dict) and before.keys() == after.keys() and all(
-            _same(before[k], after[k], rtol) for k in before)
-    if isinstance(before, (list, tuple)):
-        return isinstance(after, (list, tuple)) and len(before) == len(after) and all(
-            _same(b, a, rtol) for b, a in zip(before, after))
-    return True  # scalars and functions cannot be modified in place
-
-
 def _changed(name: str, before: Any, after: Any, rtol: float) -> list[str]:
     """The inputs (or entries of an input container) that differ after the call."""
-    if _same(before, after, rtol):
-        return []
-    if isinstance(before, dict) and isinstance(after, dict) and before.keys() == after.keys():
+    if isinstance(before, np.ndarray):
+        if not isinstance(after, np.ndarray) or after.shape != before.shape:
+            return [name]
+        same = (np.allclose(after, before, rtol=rtol, atol=0, equal_nan=True) if rtol
+                else np.array_equal(after, before, equal_nan=True))
+        return [] if same else [name]
+    if isinstance(before, dict):
+        if not isinstance(after, dict) or before.keys() != after.keys():
+            return [name]
         return [c for k in before for c in _changed(f"{name}[{k!r}]", before[k], after[k], rtol)]
-    if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)) and len(before) == len(after):
+    if isinstance(before, (list, tuple)):
+        if not isinstance(after, (list, tuple)) or len(before) != len(after):
+            return [name]
         return [c for i, (b, a) in enumerate(zip(before, after)) for c in _changed(f"{name}[{i}]", b, a, rtol)]
-    return [name]
+    return []  # scalars and functions cannot be modified in place
 
 
 def _judge_mutation(verdict: Verdict, function: str, mutated: list[str], kata: Kata) -> None:
@@ -374,7 +366,6 @@ class _Draw:
     case: Case
     call: Call
     names: list[str]  # argument names, in call order
-    template: Any = None
     context: dict = field(default_factory=dict)
 
 
@@ -398,7 +389,7 @@ class ComparingPlan:
     def build_template(self, draw: _Draw) -> Any:
         raise NotImplementedError
 
-    def alternatives(self, leaf_name: str, draw_example: _Draw) -> list[Alternative]:
+    def alternatives(self, leaf_name: str) -> list[Alternative]:
         """Known mistakes for one returned variable, from the spec and from the check's kind."""
         mistakes = [m for m in self.check.mistakes if m.variable in (leaf_name, "*")]
         found = []
@@ -540,7 +531,7 @@ class ComparingPlan:
     def diagnose(self, key: str, items: list[Evidence]) -> Diagnosis:
         name = key.replace(" (extreme inputs)", "")
         diagnosis = diagnose_values(name, items, rtol=self.check.rtol, gradient=self.is_gradient(name),
-                                    alternatives=self.alternatives(name, self.draws[0]),
+                                    alternatives=self.alternatives(name),
                                     explanations=self.kata.explanations)
         if diagnosis.code == "ignores_keyword":
             example = next(e for e in items if not e.comparison.passed)
@@ -583,8 +574,8 @@ class ValuePlan(ComparingPlan):
     def expected_with_defaults(self, evidence: Evidence) -> np.ndarray:
         return np.asarray(self.check.reference(**evidence.case.args), dtype=np.float64)
 
-    def alternatives(self, leaf_name: str, draw_example: _Draw) -> list[Alternative]:
-        found = super().alternatives(leaf_name, draw_example)
+    def alternatives(self, leaf_name: str) -> list[Alternative]:
+        found = super().alternatives(leaf_name)
         if len(self.check.outputs) > 1:  # the default-keyword alternative is per output
             index = self.check.outputs.index(leaf_name)
             found[-1].produces = lambda e: np.asarray(self.check.reference(**e.case.args)[index], dtype=np.float64)
@@ -623,8 +614,8 @@ class GradientPlan(ComparingPlan):
         return finite_difference_vjp(self.check.forward, evidence.case.args, {},
                                      (evidence.wrt,), evidence.context["dout"], h=evidence.case.step)
 
-    def alternatives(self, leaf_name: str, draw_example: _Draw) -> list[Alternative]:
-        found = super().alternatives(leaf_name, draw_example)
+    def alternatives(self, leaf_name: str) -> list[Alternative]:
+        found = super().alternatives(leaf_name)
         if self.check.takes_dout:
             input_name = self._input_of(leaf_name)
 
@@ -904,7 +895,5 @@ def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None
 
     def runner(calls: list[Call]) -> SandboxRun:
         return sandbox.run_calls(path, calls, seed=seed, timeout=timeout)
-    from . import catalog
-
     return run_kata(kata, runner, seed=seed, file=str(path), timeout=timeout,
                     defaults=catalog.stub_defaults(kata))

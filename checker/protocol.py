@@ -142,3 +142,17 @@ def unframe(stream: bytes) -> list[bytes]:
         records.append(stream[start:start + length])
         position = start + length
     return records
+
+
+def source_line(path: str | None, lineno: int | None) -> str:
+    """Line ``lineno`` of a file, for pointing at the user's code ("" when it cannot be read)."""
+    if not path or not lineno:
+        return ""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, text in enumerate(handle, start=1):
+                if number == lineno:
+                    return text.rstrip("\n")
+    except OSError:
+        pass
+    return ""

@@ -140,13 +140,6 @@ def _user_frame(crash_report: str, user_path: str) -> tuple[str | None, int | No
     return None, None
 
 
-def _source_line(path: str, line: int) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()[line - 1]
-    except (OSError, IndexError):
-        return ""
-
-
 def _describe_exit(returncode: int) -> str:
     if returncode == -getattr(signal, "SIGXFSZ", -1000):
         return "the process running your code was stopped for printing more than 16 MB"
@@ -228,7 +221,7 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
             fault = Fault("crashed", _describe_exit(process.returncode))
             fault.file, fault.line = _user_frame(crash_report, str(Path(path).resolve()))
             if fault.line:
-                fault.code = _source_line(fault.file, fault.line)
+                fault.code = protocol.source_line(fault.file, fault.line)
         if import_fault is None and not any(r for r in protocol.unframe(stream)):
             import_fault = fault  # it never got past the import
         else:
