@@ -420,8 +420,8 @@ class ComparingPlan:
                             d.case.label for d in self.draws if not d.case.stability)
                         + ("; extreme inputs" if any(d.case.stability for d in self.draws) else ""))
         verdict.rows.append(shape_row)
-        evidence: dict[str, list[Evidence]] = {}
-        leaf_order: list[str] = []
+        # Keyed (variable, extreme): extreme inputs are judged on their own row.
+        evidence: dict[tuple[str, bool], list[Evidence]] = {}
         stability_failures: list[str] = []
         stability_problems: list[Diagnosis] = []
         mutated: list[str] = []
@@ -463,11 +463,7 @@ class ComparingPlan:
                                      getattr(self.check, "floor", FLOOR_FRACTION))
                 item = Evidence(draw.case, value, np.asarray(leaf.expected, dtype=np.float64), comparison,
                                 wrt=leaf.wrt[0] if leaf.wrt else None, context=draw.context)
-                key = leaf.name + (" (extreme inputs)" if draw.case.stability else "")
-                if key not in evidence:
-                    evidence[key] = []
-                    leaf_order.append(key)
-                evidence[key].append(item)
+                evidence.setdefault((leaf.name, draw.case.stability), []).append(item)
             if outcome.inputs_after is not None:
                 all_before = list(draw.call.args) + list(draw.call.kwargs.values())
                 all_after = list(outcome.inputs_after) + list((outcome.kwargs_after or {}).values())
@@ -485,23 +481,24 @@ class ComparingPlan:
             verdict.rows.append(Row("inputs left unchanged", None))
             return verdict
 
-        normal = [k for k in leaf_order if not k.endswith("(extreme inputs)")]
-        for key in normal:
-            items = evidence[key]
+        for (name, extreme), items in evidence.items():
+            if extreme:
+                continue
             worst = max(e.comparison.max_error for e in items)
             passed = all(e.comparison.passed for e in items)
-            verdict.rows.append(Row(self.row_name(key), passed, max_rel_error=worst))
+            verdict.rows.append(Row(self.row_name(name), passed, max_rel_error=worst))
             if not passed:
-                verdict.diagnoses.append(self.diagnose(key, items))
-        verdict.diagnoses += self.cross_check(evidence)
-        extreme = [k for k in leaf_order if k.endswith("(extreme inputs)")]
+                verdict.diagnoses.append(self.diagnose(name, items))
+        verdict.diagnoses += self.cross_check({name: items for (name, extreme), items in evidence.items()
+                                               if not extreme})
+        extreme = [key for key in evidence if key[1]]
         if any(d.case.stability for d in self.draws):
             labels = [d.case.label for d in self.draws if d.case.stability]
             failing = [k for k in extreme if not all(e.comparison.passed for e in evidence[k])]
             # A variable already wrong on ordinary inputs has its diagnosis; saying it again for the
             # extreme ones would send the user looking for a stability bug that is not there.
             already = {d.variable for d in verdict.diagnoses}
-            unexplained = [k for k in failing if k.replace(" (extreme inputs)", "") not in already]
+            unexplained = [name for name, _ in failing if name not in already]
             passed = not failing and not stability_failures and not stability_problems
             errors = [e.comparison.max_error for k in extreme for e in evidence[k]]
             verdict.rows.append(Row("stable on extreme inputs", passed, "; ".join(labels),
@@ -514,8 +511,8 @@ class ComparingPlan:
                     code, f"{check.function}: " + stability_failures[0] + ".",
                     explanation=explain(code, "", self.kata.explanations)))
             elif unexplained:
-                name = unexplained[0].replace(" (extreme inputs)", "")
-                diagnosis = self.diagnose(name, evidence[unexplained[0]])
+                name = unexplained[0]
+                diagnosis = self.diagnose(name, evidence[(name, True)])
                 diagnosis.message += " It is right on ordinary inputs: only the extreme ones fail."
                 diagnosis.explanation = self.kata.explanations.get("extreme", EXTREME_EXPLANATION)
                 verdict.diagnoses.append(diagnosis)
@@ -528,8 +525,7 @@ class ComparingPlan:
     def leaf_names(self, draw: _Draw) -> list[str]:
         return [leaf.name for leaf in _leaves(self.build_template(draw))]
 
-    def diagnose(self, key: str, items: list[Evidence]) -> Diagnosis:
-        name = key.replace(" (extreme inputs)", "")
+    def diagnose(self, name: str, items: list[Evidence]) -> Diagnosis:
         diagnosis = diagnose_values(name, items, rtol=self.check.rtol, gradient=self.is_gradient(name),
                                     alternatives=self.alternatives(name),
                                     explanations=self.kata.explanations)
