@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 import traceback
 
 from . import __version__
 from .catalog import UnknownKata
 
-COMMANDS = ("list", "show", "start", "check", "hint", "solution", "reset")
+# The order of `kata --help`; any other module of checker/commands/ follows, alphabetically, so adding a
+# command is adding its module.
+FIRST_COMMANDS = ("list", "show", "start", "check", "hint", "solution", "reset")
+
+
+def command_names() -> list[str]:
+    from . import commands
+
+    found = sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
+    return [n for n in FIRST_COMMANDS if n in found] + [n for n in found if n not in FIRST_COMMANDS]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -30,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Start with: kata list, then kata start NAME, edit the file, kata check NAME.")
     parser.add_argument("--version", action="version", version=f"kata {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in command_names():
         module = importlib.import_module(f"checker.commands.{name}")
         sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
