@@ -11,7 +11,7 @@ import sys
 
 # The child is started in isolated mode (-I) so that nothing in the user's folder shadows our
 # modules; it finds its own package from its location, installed or not.
-sys.path.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import errno  # noqa: E402
 import faulthandler  # noqa: E402
@@ -19,6 +19,7 @@ import importlib.util  # noqa: E402
 import random  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
+import types  # noqa: E402
 import warnings  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -39,10 +40,11 @@ def _send(channel: int, record: dict) -> None:
 
 def _describe_exception(exc: BaseException, user_path: str, function=None) -> dict:
     """The exception, located at the deepest frame that is in the user's file."""
-    where_file, where_line = None, None
+    where_file, where_line, where_function = None, None, ""
     for frame, lineno in traceback.walk_tb(exc.__traceback__):
         if os.path.abspath(frame.f_code.co_filename) == user_path:
             where_file, where_line = user_path, lineno
+            where_function = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
     if where_line is None and function is not None and hasattr(function, "__code__"):
         # Raised before the body ran (a call with the wrong arguments): point at the def.
         code = function.__code__
@@ -70,6 +72,7 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
         "file": where_file,
         "line": where_line,
         "code": protocol.source_line(user_path, where_line),
+        "function": "" if where_function == "<module>" else where_function,
     }
 
 
@@ -109,23 +112,41 @@ def _parameters(module, calls: list) -> dict:
     for name in {c["function"] for c in calls}:
         function = getattr(module, name, None)
         code = getattr(function, "__code__", None)
-        if code is not None:
-            names = list(code.co_varnames[:code.co_argcount])
-            defaults = getattr(function, "__defaults__", None) or ()
-            with_defaults = names[len(names) - len(defaults):] if defaults else []
-            found[name] = {"names": names,
-                           "defaults": [[n, protocol.encode(v)] for n, v in zip(with_defaults, defaults)]}
+        if isinstance(code, types.CodeType):
+            positional = list(code.co_varnames[:code.co_argcount])
+            keyword_only = list(code.co_varnames[code.co_argcount:code.co_argcount + code.co_kwonlyargcount])
+            defaults = getattr(function, "__defaults__", None)
+            defaults = defaults if isinstance(defaults, tuple) else ()
+            with_defaults = list(zip(positional[len(positional) - len(defaults):], defaults)) if defaults else []
+            keyword_defaults = getattr(function, "__kwdefaults__", None)
+            if isinstance(keyword_defaults, dict):
+                with_defaults += [(n, v) for n, v in keyword_defaults.items() if n in keyword_only]
+            found[name] = {"names": positional, "keyword_only": keyword_only,
+                           "defaults": [[n, protocol.encode(v)] for n, v in with_defaults]}
     return found
 
 
-def _run_call(module, call: dict, user_path: str) -> dict:
+def _missing_output() -> dict:
+    return {"ok": False, "fault": {"kind": "exception", "type": "LookupError", "file": None, "line": None,
+                                   "code": "", "message": "an earlier result this call is fed was not returned"}}
+
+
+def _run_call(module, call: dict, user_path: str, outputs: dict) -> tuple[dict, object]:
+    """Runs one call; returns the record to send and the value itself (kept for later calls)."""
     name = call["function"]
     function = getattr(module, name, None)
     if function is None or not callable(function):
         return {"ok": False, "fault": {"kind": "missing_function", "type": "", "message": name,
-                                       "file": None, "line": None, "code": ""}}
-    args = [protocol.decode(a, resolve_functions=True) for a in call["args"]]
-    kwargs = {k: protocol.decode(v, resolve_functions=True) for k, v in call["kwargs"]}
+                                       "file": None, "line": None, "code": ""}}, None
+    try:
+        args = [protocol.decode(a, resolve_functions=True, outputs=outputs) for a in call["args"]]
+        kwargs = {k: protocol.decode(v, resolve_functions=True, outputs=outputs) for k, v in call["kwargs"]}
+    except (KeyError, IndexError, TypeError):
+        return _missing_output(), None
+    if call.get("driver"):
+        driver = protocol.FunctionRef(call["driver"]).resolve()
+        args, function = [module, *args], driver
+    value = None
     record: dict = {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -144,9 +165,10 @@ def _run_call(module, call: dict, user_path: str) -> dict:
          os.path.abspath(w.filename) == user_path, w.lineno] for w in caught[:20]
     ]
     if call.get("return_inputs"):
-        record["inputs_after"] = [protocol.encode(a) for a in args]
+        inputs = args[1:] if call.get("driver") else args
+        record["inputs_after"] = [protocol.encode(a) for a in inputs]
         record["kwargs_after"] = [[k, protocol.encode(v)] for k, v in kwargs.items()]
-    return record
+    return record, value
 
 
 def main() -> None:
@@ -180,10 +202,13 @@ def main() -> None:
         _send(channel, {"event": "import_fault", "fault": fault})
         return
     _send(channel, {"event": "imported", "parameters": _parameters(module, request["calls"])})
+    outputs: dict = {}
     for index, call in enumerate(request["calls"]):
         np.random.seed((seed + index) % 2**32)
         random.seed(seed + index)
-        record = _run_call(module, call, user_path)
+        record, value = _run_call(module, call, user_path, outputs)
+        if record.get("ok") and call.get("label"):
+            outputs[(call["function"], call["label"])] = value
         record.update(event="call", index=index)
         _send(channel, record)
     _send(channel, {"event": "done"})

@@ -90,5 +90,8 @@ def stub_defaults(kata: Kata) -> dict[str, dict]:
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name in kata.functions:
             args = node.args.args[len(node.args.args) - len(node.args.defaults):]
-            found[node.name] = {a.arg: ast.literal_eval(d) for a, d in zip(args, node.args.defaults)}
+            defaults = {a.arg: ast.literal_eval(d) for a, d in zip(args, node.args.defaults)}
+            defaults.update({a.arg: ast.literal_eval(d) for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults)
+                             if d is not None})
+            found[node.name] = defaults
     return found

@@ -13,39 +13,12 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .numeric import ABSOLUTE_FLOOR, FLOOR_FRACTION, Comparison, compare, relative_errors  # noqa: F401
+from .result import Diagnosis
 from .spec import Case
 
-# Relative error: |got - expected| / max(|got|, |expected|, floor), where the floor is a
-# fraction of the largest expected entry, so entries that are zero up to rounding do not turn
-# finite-difference noise into huge "relative" errors.
-FLOOR_FRACTION = 1e-3
-ABSOLUTE_FLOOR = 1e-10
 # How exactly a factor must hold on every entry before a scale is claimed.
 FACTOR_TOLERANCE = 1e-4
-
-
-@dataclass
-class Comparison:
-    errors: np.ndarray
-    max_error: float
-    passed: bool
-
-
-def relative_errors(got: np.ndarray, expected: np.ndarray, floor_fraction: float = FLOOR_FRACTION) -> np.ndarray:
-    got = np.asarray(got, dtype=np.float64)
-    expected = np.asarray(expected, dtype=np.float64)
-    scale = float(np.max(np.abs(expected))) if expected.size else 0.0
-    floor = max(floor_fraction * scale, ABSOLUTE_FLOOR)
-    denominator = np.maximum(np.maximum(np.abs(got), np.abs(expected)), floor)
-    with np.errstate(invalid="ignore", over="ignore"):
-        errors = np.abs(got - expected) / denominator
-    return np.where(np.isnan(errors), np.inf, errors)
-
-
-def compare(got, expected, rtol: float, floor_fraction: float = FLOOR_FRACTION) -> Comparison:
-    errors = relative_errors(got, expected, floor_fraction)
-    max_error = float(np.max(errors)) if errors.size else 0.0
-    return Comparison(errors=errors, max_error=max_error, passed=bool(max_error <= rtol))
 
 
 @dataclass
@@ -58,24 +31,6 @@ class Evidence:
     comparison: Comparison
     wrt: str | None = None  # the input this variable is the gradient of, if any
     context: dict = field(default_factory=dict)  # e.g. the dout of this draw
-
-
-@dataclass
-class Diagnosis:
-    code: str
-    message: str
-    variable: str = ""
-    explanation: str = ""
-    worst: list[dict] = field(default_factory=list)
-    location: dict | None = None
-    evidence: dict = field(default_factory=dict)
-
-    def to_json(self) -> dict:
-        data = {"code": self.code, "variable": self.variable, "message": self.message,
-                "explanation": self.explanation, "worst": self.worst, "evidence": self.evidence}
-        if self.location:
-            data["location"] = self.location
-        return data
 
 
 # Words for each code when the kata has none of its own. "{var}" is the variable's name.
@@ -220,8 +175,9 @@ def detect_transposed(variable: str, failing: list[Evidence], rtol: float) -> Di
 def detect_region(variable: str, failing: list[Evidence], rtol: float) -> Diagnosis | None:
     """Wrong on exactly one side of a kink (or one side of a mask), right on the other."""
     sides = set()
+    key = lambda e: variable if variable in e.case.regions else (e.wrt or "")  # noqa: E731
     for e in failing:
-        regions = e.case.regions.get(e.wrt or "", {})
+        regions = e.case.regions.get(key(e), {})
         if not regions or e.got.shape != e.expected.shape:
             return None
         bad = e.comparison.errors > rtol
@@ -235,7 +191,7 @@ def detect_region(variable: str, failing: list[Evidence], rtol: float) -> Diagno
     if len(sides) != 1:
         return None
     side = sides.pop()
-    right = [n for n in failing[0].case.regions[failing[0].wrt] if n != side]
+    right = [n for n in failing[0].case.regions[key(failing[0])] if n != side]
     also = f", right {right[0]}" if len(right) == 1 else ""
     return Diagnosis("mask_error", f"{variable} is wrong {side}{also}, on every draw.", variable,
                      evidence={"wrong_in": side})

@@ -20,13 +20,16 @@ from typing import Any
 
 import numpy as np
 
+from .spec import Output, Rng
+
 _ndarray = np.ndarray
 _generic = np.generic
 _dtype = np.dtype
 _frombuffer = np.frombuffer
 _ascontiguousarray = np.ascontiguousarray
 
-_PRIMITIVES = (type(None), bool, int, float, str, complex)
+_PRIMITIVES = (type(None), bool, int, float, str)
+_default_rng = np.random.default_rng
 
 
 class Opaque:
@@ -61,6 +64,12 @@ def encode(value: Any, _depth: int = 0) -> list:
     kind = type(value)
     if kind in _PRIMITIVES:
         return ["P", value]
+    if kind is complex:  # pickles by reference to a global, which the parent refuses to load
+        return ["C", value.real, value.imag]
+    if kind is Rng:
+        return ["G", int(value.seed)]
+    if kind is Output:
+        return ["R", value.function, value.case, list(value.path)]
     if isinstance(value, _ndarray):
         if value.dtype.hasobject or value.dtype.fields is not None:
             return ["O", f"numpy array of dtype {value.dtype}", ""]
@@ -87,22 +96,37 @@ def encode(value: Any, _depth: int = 0) -> list:
     return ["O", f"{kind.__module__}.{kind.__qualname__}", text[:200]]
 
 
-def decode(tree: list, resolve_functions: bool = False) -> Any:
-    """The inverse of :func:`encode`; arrays come back writable and owned."""
+def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = None) -> Any:
+    """The inverse of :func:`encode`; arrays come back writable and owned.
+
+    In the child (``resolve_functions``), an Rng becomes a Generator and an Output the value an
+    earlier call returned (``outputs``: {(function, case label): value}).
+    """
     tag = tree[0]
     if tag == "P":
         return tree[1]
+    if tag == "C":
+        return complex(tree[1], tree[2])
+    if tag in ("G", "R"):
+        if not resolve_functions:
+            return Opaque("argument", "")
+        if tag == "G":
+            return _default_rng(tree[1])
+        value = (outputs or {})[(tree[1], tree[2])]
+        for key in tree[3]:
+            value = value[key]
+        return value
     if tag == "A":
         dtype, shape, data = _dtype(tree[1]), tuple(tree[2]), tree[3]
         return _frombuffer(data, dtype=dtype).reshape(shape).copy()
     if tag == "S":
         return _frombuffer(tree[2], dtype=_dtype(tree[1]))[0]
     if tag == "T":
-        return tuple(decode(v, resolve_functions) for v in tree[1])
+        return tuple(decode(v, resolve_functions, outputs) for v in tree[1])
     if tag == "L":
-        return [decode(v, resolve_functions) for v in tree[1]]
+        return [decode(v, resolve_functions, outputs) for v in tree[1]]
     if tag == "D":
-        return {decode(k, resolve_functions): decode(v, resolve_functions) for k, v in tree[1]}
+        return {decode(k, resolve_functions, outputs): decode(v, resolve_functions, outputs) for k, v in tree[1]}
     if tag == "F":
         ref = FunctionRef(tree[1])
         return ref.resolve() if resolve_functions else ref

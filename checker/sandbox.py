@@ -27,10 +27,12 @@ OUTPUT_LIMIT = 4000
 class Call:
     """One evaluation of a user function: ``function(*args, **kwargs)``."""
 
-    function: str
+    function: str  # what the user writes: a function, or the class a driver exercises
     args: tuple
     kwargs: dict = field(default_factory=dict)
     return_inputs: bool = True
+    driver: str = ""  # "module:qualname" of a spec's driver, called driver(user_module, *args, **kwargs)
+    label: str = ""  # the case's label: an Output of a later call names this call by (function, label)
 
 
 @dataclass
@@ -42,12 +44,13 @@ class Fault:
     line: int | None = None
     code: str = ""
     offset: int | None = None
+    function: str = ""  # the user's function or method the fault happened in ("Value.__rsub__")
 
     @classmethod
     def from_record(cls, record: dict) -> "Fault":
         return cls(kind=record["kind"], message=record.get("message", ""), type=record.get("type", ""),
                    file=record.get("file"), line=record.get("line"), code=record.get("code", ""),
-                   offset=record.get("offset"))
+                   offset=record.get("offset"), function=record.get("function", ""))
 
 
 @dataclass
@@ -98,6 +101,8 @@ def _encode_call(call: Call) -> dict:
         "args": [protocol.encode(a) for a in call.args],
         "kwargs": [[k, protocol.encode(v)] for k, v in call.kwargs.items()],
         "return_inputs": call.return_inputs,
+        "driver": call.driver,
+        "label": call.label,
     }
 
 
@@ -115,6 +120,7 @@ def _take_record(record: dict, outcomes: list[CallOutcome], parameters: dict) ->
     if event == "imported":
         for name, signature in (record.get("parameters") or {}).items():
             parameters[name] = {"names": list(signature["names"]),
+                                "keyword_only": list(signature.get("keyword_only", [])),
                                 "defaults": {n: protocol.decode(v) for n, v in signature["defaults"]}}
     if event == "import_fault":
         raise _ImportFault(Fault.from_record(record["fault"]))

@@ -11,8 +11,25 @@ Kinds of check:
 - :class:`LossAndGrads`: the user returns a loss and gradients; the loss matches the reference,
   the gradients match finite differences of the reference loss, and also of the user's own
   loss, so that "your loss is wrong" and "your gradients do not match your loss" differ.
-- :class:`Outcome`: a training function is run and its result judged by the spec (accuracy on a
-  held-out split, a falling loss curve).
+- :class:`Outcome`: a function is run and its results judged by the spec's ``assess`` (accuracy on a
+  held-out split, a falling loss curve, a keep rate judged by a binomial test).
+
+One calling convention, for the user's functions and the spec's callables alike: a case's ``args``
+are passed by position in their order (after ``dout`` for a gradient check), its ``kwargs`` by name.
+So ``Gradient(forward=np.tanh)`` is called ``np.tanh(x)``, a mistake ``produces(dout, x, alpha=...)``,
+and the user's ``leaky_relu_backward(dout, x, alpha=...)``.
+
+What a call may run, in the child:
+- the user's function named by the check's ``function``; or
+- a ``driver``: a module-level function of the spec module, called ``driver(module, *args, **kwargs)``
+  with the user's imported module first. It exercises a class or a stateful object (``Value`` of
+  micrograd) and returns plain data (numbers, arrays, lists, dicts). It runs in the child, so it judges
+  nothing: the parent compares what it returns.
+
+Special arguments of a case:
+- :class:`Rng`: a ``numpy.random.Generator`` built from a seed, in the child for the user's code and in
+  the parent, from the same seed, for the reference;
+- :class:`Output`: what an earlier call of the same run returned (a backward fed the user's own mask).
 """
 
 from __future__ import annotations
@@ -27,6 +44,29 @@ Draws = Callable[[np.random.Generator], Iterable["Case"]]
 # The central-difference step. Inputs are drawn at least 0.05 away from any kink, so a step this
 # small never straddles one.
 STEP = 1e-5
+
+
+@dataclass(frozen=True)
+class Rng:
+    """An argument that is ``numpy.random.default_rng(seed)``, built wherever the call runs."""
+
+    seed: int
+
+
+@dataclass(frozen=True)
+class Output:
+    """An argument that is what an earlier call of the same run returned: the call of ``function`` on
+    the case labelled ``case``, then ``path`` into its result. ``Output("dropout_forward", "x (4, 6)", 1)``
+    is the mask the user's own forward returned on that draw."""
+
+    function: str
+    case: str
+    path: tuple = ()
+
+    def __init__(self, function: str, case: str, *path):
+        object.__setattr__(self, "function", function)
+        object.__setattr__(self, "case", case)
+        object.__setattr__(self, "path", path)
 
 
 @dataclass
@@ -97,6 +137,7 @@ class Value:
     # Errors are relative to max(|got|, |expected|, floor × the largest expected entry). A value
     # promised exact even where it is tiny (a sigmoid near 0) takes a much smaller floor.
     floor: float = 1e-3
+    driver: Callable[..., Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +149,9 @@ class Gradient:
     takes_dout: bool = True  # False: an elementwise derivative, i.e. the VJP with dout = 1
     mistakes: tuple[Mistake, ...] = ()
     rtol: float = 1e-5
+    # As for Value; a rounding-limited gradient (batchnorm at N = 2) takes a larger floor.
+    floor: float = 1e-3
+    driver: Callable[..., Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +163,7 @@ class LossAndGrads:
     mistakes: tuple[Mistake, ...] = ()
     rtol: float = 1e-5
     loss_rtol: float = 1e-7
+    floor: float = 1e-3
 
 
 @dataclass(frozen=True)
@@ -138,6 +183,7 @@ class Outcome:
     cases: Draws
     assess: Callable[[list["Case"], list[Any]], list[Finding]]  # (cases, returned values)
     title: str = ""
+    driver: Callable[..., Any] | None = None
 
 
 Check = Value | Gradient | LossAndGrads | Outcome

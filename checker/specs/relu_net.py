@@ -45,24 +45,24 @@ def _mean_loss(x, y, w1, w2):
 
 
 MISTAKES = (
-    Mistake("mask_error", "grad_w1", lambda **a: _backward(**a, mask="h < 0")[0],
+    Mistake("mask_error", "grad_w1", lambda *a: _backward(*a, mask="h < 0")[0],
             "{var} lets the gradient through the hidden units that were off (h < 0) and blocks the ones "
             "that were on: the ReLU mask is inverted."),
-    Mistake("mask_error", "grad_w1", lambda **a: _backward(**a, mask="none")[0],
+    Mistake("mask_error", "grad_w1", lambda *a: _backward(*a, mask="none")[0],
             "{var} lets the gradient through every hidden unit, as if there were no ReLU: the mask never "
             "blocks anything. (A mask on max(h, 0) < 0 is never true: test the pre-activation h.)"),
-    Mistake("mask_error", "grad_w1", lambda **a: _backward(**a, mask="upstream > 0")[0],
+    Mistake("mask_error", "grad_w1", lambda *a: _backward(*a, mask="upstream > 0")[0],
             "{var} is masked by the sign of the gradient arriving at the ReLU; the mask comes from the "
             "ReLU's input h."),
-    Mistake("mask_error", "grad_w2", lambda **a: _backward(**a, second_layer_input="h")[1],
+    Mistake("mask_error", "grad_w2", lambda *a: _backward(*a, second_layer_input="h")[1],
             "{var} is computed from the pre-activation h; the second layer saw max(h, 0), so the hidden "
             "units that were off must contribute nothing."),
     Mistake("constant_scale", "loss", _mean_loss,
             "{var} is the mean of the squared errors over all N·D_out entries of y; this kata's loss is "
             "their sum."),
-    Mistake("constant_scale", "grad_w1", lambda **a: _backward(**a, reduction="mean")[0],
+    Mistake("constant_scale", "grad_w1", lambda *a: _backward(*a, reduction="mean")[0],
             "{var} is the gradient of the mean over all N·D_out entries; this kata's loss is a sum."),
-    Mistake("constant_scale", "grad_w2", lambda **a: _backward(**a, reduction="mean")[1],
+    Mistake("constant_scale", "grad_w2", lambda *a: _backward(*a, reduction="mean")[1],
             "{var} is the gradient of the mean over all N·D_out entries; this kata's loss is a sum."),
 )
 

@@ -51,7 +51,7 @@ def _backward(x, target, w1, w2, *, hidden="right", output="right"):
 
 def _mistake(code, variable, message, **forms):
     index = {"grad_w1": 0, "grad_w2": 1}[variable]
-    return Mistake(code, variable, lambda **a: _backward(**a, **forms)[index], message)
+    return Mistake(code, variable, lambda *a: _backward(*a, **forms)[index], message)
 
 
 ON_INPUT = ("σ'(z) = σ(z)(1 − σ(z)) is out·(1 − out) written in terms of the layer's output; "
