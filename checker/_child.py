@@ -24,7 +24,7 @@ import warnings  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from checker import protocol  # noqa: E402
+from checker import isolation, protocol  # noqa: E402
 
 _write = os.write
 OUTPUT_FILE_LIMIT = 16 * 2**20
@@ -173,12 +173,6 @@ def _run_call(module, call: dict, user_path: str, outputs: dict) -> tuple[dict, 
 
 def main() -> None:
     capture_path, crash_path = sys.argv[1], sys.argv[2]
-    # A print in an endless loop must not fill the disk: past this size writes fail (EFBIG).
-    try:
-        import resource
-        resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_FILE_LIMIT, OUTPUT_FILE_LIMIT))
-    except (ImportError, ValueError, OSError):
-        pass
     request = protocol.loads(sys.stdin.buffer.read())
     channel = os.dup(1)
     # Whatever the user's code prints (Python or C level) goes to the capture file, never
@@ -193,7 +187,13 @@ def main() -> None:
     faulthandler.enable(file=open(crash_path, "w"))
 
     user_path = os.path.abspath(request["path"])
-    sys.path.insert(0, os.path.dirname(user_path))
+    # Everything of ours this process will need comes in now: once isolated, it cannot read the
+    # checker's source (nor the reference solutions, nor the workspace).
+    for module_name in request.get("preload", []):
+        importlib.import_module(module_name)
+    statuses = isolation.isolate(isolation.Policy(scratch=request["scratch"], answer=user_path,
+                                                  timeout=request["timeout"], memory=request["memory"]))
+    _send(channel, {"event": "isolation", "pieces": isolation.as_dict(statuses)})
     seed = request["seed"]
     np.random.seed(seed % 2**32)
     random.seed(seed)

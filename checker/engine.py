@@ -40,7 +40,7 @@ def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: 
     plans = [kinds.plan(check, np.random.default_rng([seed, i])) for i, check in enumerate(kata.checks)]
     calls = [call for plan in plans for call in plan.calls]
     run = runner(calls)
-    result = Result(kata.name, file, seed, rows=[], diagnoses=[], output=run.output)
+    result = Result(kata.name, file, seed, rows=[], diagnoses=[], output=run.output, isolation=run.isolation)
     if run.import_fault is not None:
         result.diagnoses.append(fault_diagnosis(run.import_fault, at_import=True, timeout=timeout))
         result.rows.append(Row("your file loads", False))

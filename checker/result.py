@@ -59,6 +59,7 @@ class Result:
     output: str = ""
     seconds: float = 0.0
     replay: str = ""
+    isolation: dict = field(default_factory=dict)  # piece -> {"state", "in_force", "detail"}
 
     @property
     def passed(self) -> bool:
@@ -75,4 +76,5 @@ class Result:
             "output": self.output,
             "seconds": round(self.seconds, 3),
             "replay": self.replay or f"kata check {self.kata} --seed {self.seed}",
+            "isolation": self.isolation,
         }

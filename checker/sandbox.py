@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import protocol
+from . import isolation, protocol
 
 CHILD_SCRIPT = Path(__file__).with_name("_child.py")
 OUTPUT_LIMIT = 4000
@@ -74,6 +74,7 @@ class SandboxRun:
     output: str = ""
     seconds: float = 0.0
     parameters: dict = field(default_factory=dict)  # function -> {"names": [...], "defaults": {...}}
+    isolation: dict = field(default_factory=dict)  # piece -> {"state", "in_force", "detail"}
 
 
 def _start_child(capture_path: str, crash_path: str) -> subprocess.Popen:
@@ -86,13 +87,6 @@ def _start_child(capture_path: str, crash_path: str) -> subprocess.Popen:
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         env=env, start_new_session=True,
     )
-
-
-def _kill(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        process.kill()
 
 
 def _encode_call(call: Call) -> dict:
@@ -115,8 +109,13 @@ class _Done(Exception):
     pass
 
 
-def _take_record(record: dict, outcomes: list[CallOutcome], parameters: dict) -> None:
+def _take_record(record: dict, outcomes: list[CallOutcome], parameters: dict, pieces: dict) -> None:
     event = record.get("event")
+    if event == "isolation":
+        for piece, status in (record.get("pieces") or {}).items():
+            if isinstance(piece, str) and isinstance(status, dict):
+                pieces[piece] = {"state": str(status.get("state", "")), "in_force": bool(status.get("in_force")),
+                                 "detail": str(status.get("detail", ""))[:300]}
     if event == "imported":
         for name, signature in (record.get("parameters") or {}).items():
             parameters[name] = {"names": list(signature["names"]),
@@ -137,6 +136,17 @@ def _take_record(record: dict, outcomes: list[CallOutcome], parameters: dict) ->
         ))
 
 
+def _imported(stream: bytes) -> bool:
+    """Whether the child reported the user's file imported (calls may have run after that)."""
+    for payload in protocol.unframe(stream):
+        try:
+            if protocol.loads(payload).get("event") == "imported":
+                return True
+        except Exception:
+            return False
+    return False
+
+
 def _user_frame(crash_report: str, user_path: str) -> tuple[str | None, int | None]:
     """The innermost frame in the user's file from a faulthandler dump (innermost comes first)."""
     pattern = re.compile(r'File "(.+)", line (\d+)')
@@ -149,6 +159,8 @@ def _user_frame(crash_report: str, user_path: str) -> tuple[str | None, int | No
 def _describe_exit(returncode: int) -> str:
     if returncode == -getattr(signal, "SIGXFSZ", -1000):
         return "the process running your code was stopped for printing more than 16 MB"
+    if returncode == -getattr(signal, "SIGXCPU", -1000):
+        return "the process running your code used up its CPU time"
     if returncode < 0:
         try:
             name = signal.Signals(-returncode).name
@@ -158,30 +170,58 @@ def _describe_exit(returncode: int) -> str:
     return f"the process running your code ended abruptly with exit status {returncode}"
 
 
-def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout: float) -> SandboxRun:
+def _modules_to_preload(calls: list[Call]) -> list[str]:
+    """The modules of every driver and function reference: the child imports them before it is
+    isolated, since afterwards it cannot read the checker's source."""
+    found = {call.driver.partition(":")[0] for call in calls if call.driver}
+
+    def walk(value):
+        if isinstance(value, protocol.FunctionRef):
+            found.add(value.target.partition(":")[0])
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+    for call in calls:
+        walk(call.args)
+        walk(call.kwargs)
+    return sorted(found)
+
+
+DEFAULT_MEMORY = isolation.Policy.memory
+
+
+def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout: float,
+              memory: int | None = None) -> SandboxRun:
     import time
 
     started = time.perf_counter()
-    request = protocol.dumps({
-        "path": str(Path(path).resolve()),
-        "seed": int(seed),
-        "calls": [_encode_call(c) for c in calls],
-    })
-    with tempfile.TemporaryDirectory(prefix="kata-") as scratch:
-        capture_path = os.path.join(scratch, "output.txt")
-        crash_path = os.path.join(scratch, "crash.txt")
+    with tempfile.TemporaryDirectory(prefix="kata-") as private:
+        capture_path = os.path.join(private, "output.txt")
+        crash_path = os.path.join(private, "crash.txt")
+        scratch = os.path.join(private, "scratch")
+        os.mkdir(scratch)
+        request = protocol.dumps({
+            "path": str(Path(path).resolve()),
+            "seed": int(seed),
+            "calls": [_encode_call(c) for c in calls],
+            "preload": _modules_to_preload(calls),
+            "scratch": scratch,
+            "timeout": float(timeout),
+            "memory": int(memory or DEFAULT_MEMORY),
+        })
         process = _start_child(capture_path, crash_path)
         timed_out = False
         try:
             stream, _ = process.communicate(request, timeout=timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
-            _kill(process)
+            isolation.stop_tree(process)
             stream, _ = process.communicate()
         finally:
-            if process.poll() is None:  # e.g. KeyboardInterrupt while waiting
-                _kill(process)
-                process.wait()
+            isolation.stop_tree(process)  # every process the answer started ends with the check
         try:
             with open(capture_path, encoding="utf-8", errors="replace") as handle:
                 output = handle.read(OUTPUT_LIMIT * 4)
@@ -198,9 +238,10 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
     finished = False
     garbled = False
     parameters: dict = {}
+    pieces: dict = {}
     for payload in protocol.unframe(stream):
         try:
-            _take_record(protocol.loads(payload), outcomes, parameters)
+            _take_record(protocol.loads(payload), outcomes, parameters, pieces)
         except _ImportFault as fault:
             import_fault = fault.fault
             finished = True
@@ -228,9 +269,10 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
             fault.file, fault.line = _user_frame(crash_report, str(Path(path).resolve()))
             if fault.line:
                 fault.code = protocol.source_line(fault.file, fault.line)
-        if import_fault is None and not any(r for r in protocol.unframe(stream)):
+        if import_fault is None and not outcomes \
+                and not _imported(stream):
             import_fault = fault  # it never got past the import
         else:
             outcomes.append(CallOutcome(fault=fault))
-    return SandboxRun(import_fault=import_fault, outcomes=outcomes, parameters=parameters,
+    return SandboxRun(import_fault=import_fault, outcomes=outcomes, parameters=parameters, isolation=pieces,
                       output=output[-OUTPUT_LIMIT:], seconds=time.perf_counter() - started)
