@@ -1,0 +1,27 @@
+"""expect: wrong_value
+
+Scales the scores by the square root of the values' size, d_v, instead of the keys' d.
+"""
+import numpy as np
+
+
+def weights(q, k, v, causal):
+    s = q @ np.swapaxes(k, -1, -2) / np.sqrt(v.shape[-1])
+    if causal:
+        T = s.shape[-1]
+        i, j = np.arange(T)[:, None], np.arange(T)[None, :]
+        s = np.where(j <= i, s, -1e9)
+    e = np.exp(s - s.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def attention_forward(q, k, v, causal=False):
+    return weights(q, k, v, causal) @ v
+
+
+def attention_backward(dout, q, k, v, causal=False):
+    p = weights(q, k, v, causal)
+    dv = np.swapaxes(p, -1, -2) @ dout
+    dp = dout @ np.swapaxes(v, -1, -2)
+    ds = p * (dp - (dp * p).sum(axis=-1, keepdims=True)) / np.sqrt(v.shape[-1])
+    return ds @ k, np.swapaxes(ds, -1, -2) @ q, dv
