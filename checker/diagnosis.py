@@ -47,6 +47,10 @@ EXPLANATIONS = {
     "ignores_upstream": "A backward pass returns dout times the local derivative (the chain rule); "
                         "{var} looks like the local derivative alone.",
     "ignores_keyword": "Use the keyword argument you are given instead of a constant in the body.",
+    "ignores_rng": "Draw every random number from the generator you are given (rng.random, rng.binomial), "
+                   "never from np.random or random: the same generator must give the same result.",
+    "missing_accumulation": "A value used in several places receives a gradient from each of them: add "
+                            "(+=) into the gradient instead of assigning (=) it.",
     "mask_error": "Check the condition that selects where the gradient flows: which variable it "
                   "tests, and which side of the kink it keeps.",
     "transposed": "Match shapes: the gradient of a parameter has that parameter's shape. "

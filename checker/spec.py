@@ -204,6 +204,10 @@ class Kata:
     timeout: float = 10.0
     # Inputs that a correct answer may alter by rounding only (e.g. perturb-and-restore).
     restore_rtol: float = 0.0
+    # Katas to do first (softmax before softmax_backward before attention): the curriculum order.
+    prerequisites: tuple[str, ...] = ()
+    # The smallest batch the contract allows (batchnorm needs N ≥ 2); draws must reach it.
+    smallest_batch: int = 1
 
 
 # --- helpers for writing input draws ---------------------------------------------------------

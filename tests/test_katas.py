@@ -72,8 +72,9 @@ def test_kata_is_complete(name):
 
 @pytest.mark.parametrize("name", KATA_NAMES)
 def test_draws_follow_the_contract(name):
-    """At least 3 draws of different shapes per check, a batch of 1 where there is a batch, and every
-    keyword argument also called with a value other than its default."""
+    """At least 3 draws of different shapes per check, the smallest batch the contract allows (1 unless
+    the kata says otherwise), and every keyword argument, keyword-only ones included, also called
+    with a value other than its default."""
     import numpy as np
 
     kata = catalog.get(name)
@@ -91,7 +92,8 @@ def test_draws_follow_the_contract(name):
         assert len(shapes) >= 2, f"{check.function}: draws of different shapes"
         batches = [c.batch for c in normal if c.batch is not None]
         if batches:
-            assert 1 in batches, f"{check.function}: a batch of 1"
+            assert kata.smallest_batch in batches, f"{check.function}: a batch of {kata.smallest_batch}"
+            assert min(batches) >= kata.smallest_batch, f"{check.function}: a batch the contract forbids"
     for function, defaults in catalog.stub_defaults(kata).items():
         missing = set(defaults) - keywords_varied.get(function, set())
         assert not missing, f"{function}: no draw passes {sorted(missing)} (a hard-coded value would pass)"
