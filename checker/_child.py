@@ -141,7 +141,7 @@ def _run_call(module, call: dict, user_path: str, outputs: dict) -> tuple[dict, 
     try:
         args = [protocol.decode(a, resolve_functions=True, outputs=outputs) for a in call["args"]]
         kwargs = {k: protocol.decode(v, resolve_functions=True, outputs=outputs) for k, v in call["kwargs"]}
-    except (KeyError, IndexError, TypeError):
+    except (LookupError, TypeError):
         return _missing_output(), None
     if call.get("driver"):
         driver = protocol.FunctionRef(call["driver"]).resolve()

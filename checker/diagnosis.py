@@ -270,7 +270,8 @@ def merge_shared_causes(diagnoses: list[Diagnosis]) -> list[Diagnosis]:
         key = (diagnosis.code, diagnosis.message.replace(variable, "\0"),
                diagnosis.explanation.replace(variable, "\0"))
         if key in groups:
-            names[id(groups[key])].append(variable)
+            if variable not in names[id(groups[key])]:  # two checks may share an output's name
+                names[id(groups[key])].append(variable)
             continue
         groups[key] = diagnosis
         names[id(diagnosis)] = [variable]

@@ -114,6 +114,8 @@ def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = N
             return _default_rng(tree[1])
         value = (outputs or {})[(tree[1], tree[2])]
         for key in tree[3]:
+            if not isinstance(value, (tuple, list, dict)):  # not an array's rows: the structure is wrong
+                raise LookupError("the earlier result has another structure")
             value = value[key]
         return value
     if tag == "A":

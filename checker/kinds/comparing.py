@@ -17,7 +17,7 @@ import numpy as np
 from ..contracts import judge_mutation, mutated_in_call
 from ..diagnosis import Alternative, Evidence, diagnose_values, explain
 from ..faults import describe_call, fault_diagnosis
-from ..numeric import compare, get_at
+from ..numeric import compare
 from ..result import Diagnosis, Row, Verdict
 from ..sandbox import Call, CallOutcome
 from ..spec import Case, Output
@@ -75,7 +75,14 @@ def make_call(check, case: Case, args: tuple, **extra) -> Call:
 def resolve(case: Case, outputs: dict) -> Case:
     """The case with every Output argument replaced by what that earlier call returned."""
     def value(v):
-        return get_at(outputs[(v.function, v.case)], v.path) if isinstance(v, Output) else v
+        if not isinstance(v, Output):
+            return v
+        found = outputs[(v.function, v.case)]
+        for key in v.path:
+            if not isinstance(found, (tuple, list, dict)):
+                raise LookupError("the earlier result has another structure")
+            found = found[key]
+        return found
     if not any(isinstance(v, Output) for v in [*case.args.values(), *case.kwargs.values()]):
         return case
     return Case(**{**case.__dict__, "args": {k: value(v) for k, v in case.args.items()},
