@@ -5,6 +5,7 @@ from pathlib import Path
 from .. import catalog, engine, progress, workspace
 from ..cli import UsageError
 from ..report import display_path, make_console, render_check
+from . import interview
 
 HELP = "Check your answer: run it on random inputs and compare with finite differences."
 
@@ -26,7 +27,14 @@ def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool) -> dic
     result["replay"] = replay
     if path.resolve() != catalog.solution_path(kata).resolve():
         progress.record_check(result)
-    return result
+    return interview.as_the_interviewer_says(result)  # in a mock interview: pass or fail per check, no more
+
+
+def render(result: dict, console) -> None:
+    if result.get("interview"):
+        interview.render_check(result, console)
+    else:
+        render_check(result, console)
 
 
 def run(args) -> int:
@@ -52,7 +60,7 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(result))
     else:
-        render_check(result, make_console())
+        render(result, make_console())
     return 0 if result["passed"] else 1
 
 
@@ -69,7 +77,7 @@ def _check_all(args, seed: int) -> int:
         if not results:
             console.print("No attempts yet: kata start NAME to begin one.")
         for result in results:
-            render_check(result, console)
+            render(result, console)
             console.print()
         passed = sum(r["passed"] for r in results)
         console.print(f"{passed}/{len(results)} started katas pass", highlight=False)

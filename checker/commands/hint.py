@@ -2,6 +2,7 @@ from rich.text import Text
 
 from .. import catalog, progress
 from ..report import make_console
+from . import interview
 
 HELP = "Show the next hint for a kata (they get stronger each time); --all for every hint."
 
@@ -14,6 +15,9 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     kata = catalog.get(args.name)
     console = make_console()
+    if interview.forbids(kata.name):
+        console.print("No hints during the interview: kata interview --stop ends it.", highlight=False)
+        return 1
     hints = kata.hints
     if args.all:
         for number, hint in enumerate(hints, start=1):

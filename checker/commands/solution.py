@@ -4,6 +4,7 @@ from rich.syntax import Syntax
 
 from .. import catalog, progress
 from ..report import make_console
+from . import interview
 
 HELP = "Print the reference solution (asks first if you have not passed the kata)."
 
@@ -16,6 +17,9 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     kata = catalog.get(args.name)
     console = make_console()
+    if interview.forbids(kata.name):
+        console.print("No solution during the interview: kata interview --stop ends it.", highlight=False)
+        return 1
     if not args.yes and not progress.has_passed(kata.name):
         if not sys.stdin.isatty():
             console.print(f"You have not passed {kata.name} yet; add --yes to see the reference anyway.",
@@ -26,5 +30,6 @@ def run(args) -> int:
             console.print("Not shown. kata hint " + kata.name + " gives a nudge instead.", highlight=False)
             return 1
     source = catalog.solution_path(kata).read_text(encoding="utf-8")
+    progress.reveal_solution(kata.name)
     console.print(Syntax(source, "python", theme="ansi_dark", background_color="default", line_numbers=False))
     return 0

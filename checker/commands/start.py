@@ -1,4 +1,4 @@
-from .. import catalog, workspace
+from .. import catalog, progress, workspace
 from ..report import display_path, make_console
 
 HELP = "Copy a kata's stub into your workspace and print its path."
@@ -18,6 +18,7 @@ def run(args) -> int:
                       f"and gives you a fresh stub.[/]", highlight=False)
         return 1
     path, _ = workspace.write_attempt(kata, workspace.pristine_stub(kata))
+    progress.open_round(kata.name, "start")
     console.print(f"{display_path(str(path))}", highlight=False, markup=False)
     console.print(f"[dim]Edit it, then: kata check {kata.name}  ·  kata show {kata.name} for the task[/]",
                   highlight=False)
