@@ -97,3 +97,19 @@ def test_draws_follow_the_contract(name):
     for function, defaults in catalog.stub_defaults(kata).items():
         missing = set(defaults) - keywords_varied.get(function, set())
         assert not missing, f"{function}: no draw passes {sorted(missing)} (a hard-coded value would pass)"
+
+
+def test_no_stub_solution_or_answer_holds_checker_code():
+    """What the user reads and writes is numpy and the standard library only: the checker's code
+    (drivers included) lives in its spec entry."""
+    import re
+
+    from conftest import ANSWERS
+
+    files = [*catalog.resource_dir("katas").glob("*.py"), *catalog.resource_dir("solutions").glob("*.py"),
+             *ANSWERS.glob("*/*.py")]
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+checker\b", text, re.M), path
+
