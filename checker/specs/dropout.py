@@ -2,6 +2,7 @@ import math
 
 import numpy as np
 
+from checker.numeric import binomial_consistent
 from checker.spec import Case, Finding, Kata, Mistake, Outcome, Output, Rng, Value, redraw_until
 
 # Keep rates are judged by an exact tail bound. For n independent Bernoulli(p) draws with rate r,
@@ -23,17 +24,8 @@ TWIN = ("x (200, 150), p=0.7", (200, 150), 0.7)
 REPLAY, OTHER_SEED = f"{TWIN[0]}, same seed again", f"{TWIN[0]}, another seed"
 
 
-def kl(r: float, p: float) -> float:
-    """KL(Bernoulli(r) || Bernoulli(p)), with 0 log 0 = 0."""
-    total = 0.0
-    for a, b in ((r, p), (1.0 - r, 1.0 - p)):
-        if a > 0:
-            total += math.inf if b <= 0 else a * math.log(a / b)
-    return total
-
-
 def rate_fits(kept: int, n: int, p: float) -> bool:
-    return n * kl(kept / n, p) <= THRESHOLD
+    return binomial_consistent(kept, n, p, false_alarm=ALPHA)
 
 
 def band(n: int, p: float) -> float:
