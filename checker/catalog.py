@@ -14,6 +14,9 @@ from .spec import Kata
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
+# The order topics are learned in: what a backward pass is made of, then what it is assembled into.
+TOPICS = ("activations", "losses", "layers", "normalization", "networks", "recurrent", "optimizers",
+          "gradient checking", "autograd", "training")
 
 
 class UnknownKata(LookupError):

@@ -113,3 +113,15 @@ def test_no_stub_solution_or_answer_holds_checker_code():
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import)\s+checker\b", text, re.M), path
 
+
+
+def test_prerequisites_are_katas_and_come_first():
+    """Prerequisites name katas of the catalog, and the curriculum can put each before its dependents."""
+    from checker import scheduling
+
+    katas = catalog.all_katas()
+    order = scheduling.curriculum(katas)
+    for name, kata in katas.items():
+        for before in kata.prerequisites:
+            assert before in katas, f"{name}: no kata {before}"
+            assert order.index(before) < order.index(name), f"{name} comes before its prerequisite {before}"

@@ -26,16 +26,28 @@ def status(name: str, records: dict) -> str:
     return "new"
 
 
+def curriculum_by_topic() -> list[str]:
+    """Kata names grouped by topic (in the order of catalog.TOPICS), inside a topic in curriculum
+    order (prerequisites first, then easy before hard)."""
+    katas = catalog.all_katas()
+    order = scheduling.curriculum(katas)
+    topics = list(catalog.TOPICS) + sorted({k.topic for k in katas.values()} - set(catalog.TOPICS))
+    return sorted(order, key=lambda name: (topics.index(katas[name].topic), order.index(name)))
+
+
 def rows(at: float) -> list[dict]:
-    """One row per kata, in catalog order: name, topic, difficulty, status, due (epoch seconds or None)."""
+    """One row per kata, grouped by topic in curriculum order: name, topic, difficulty, prerequisites,
+    status, due (epoch seconds or None)."""
     records = progress.status_by_kata()
     found = []
-    for name, kata in catalog.all_katas().items():
+    katas = catalog.all_katas()
+    for name in curriculum_by_topic():
+        kata = katas[name]
         record = records.get(name, {})
         ratings = record.get("ratings", [])
         due = scheduling.due(ratings) if ratings and not record.get("open_round") else None
         found.append({"kata": name, "topic": kata.topic, "difficulty": kata.difficulty,
-                      "status": status(name, records), "due": due, "is_due": due is not None and due <= at,
+                      "prerequisites": list(kata.prerequisites), "status": status(name, records), "due": due, "is_due": due is not None and due <= at,
                       "title": kata.title})
     return found
 
@@ -58,14 +70,19 @@ def run(args) -> int:
         return 0
     console = make_console()
     table = Table(title=None, box=None, header_style="bold", pad_edge=False)
-    for column in ("kata", "topic", "difficulty", "status", "due", "task"):
+    for column in ("kata", "difficulty", "after", "status", "due", "task"):
         table.add_column(column)
     styles = {"passed": "green", "attempted": "yellow", "new": "dim"}
+    topic = None
     for row in shown:
+        if row["topic"] != topic:
+            topic = row["topic"]
+            table.add_row(f"[bold]{topic}[/]", "", "", "", "", "")
         due = scheduling.when_text(row["due"], at) if row["due"] is not None else "—"
         due = "[bold yellow]due[/]" if row["is_due"] else f"[dim]{due}[/]"
-        table.add_row(row["kata"], row["topic"], row["difficulty"], f"[{styles[row['status']]}]{row['status']}[/]",
-                      due, row["title"])
+        after = ", ".join(row["prerequisites"]) or "—"
+        table.add_row(f"  {row['kata']}", row["difficulty"], f"[dim]{after}[/]",
+                      f"[{styles[row['status']]}]{row['status']}[/]", due, row["title"])
     if shown:
         console.print(table)
     else:

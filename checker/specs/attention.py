@@ -110,6 +110,7 @@ KATA = Kata(
     title="Scaled dot-product attention, causal or not: forward and backward",
     topic="layers",
     difficulty="hard",
+    prerequisites=("softmax_backward", "matmul_backward"),
     source="Attention Is All You Need (Vaswani et al., 2017), eq. 1; CS231n assignment 3 (transformer layers)",
     functions=("attention_forward", "attention_backward"),
     checks=(

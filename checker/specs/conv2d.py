@@ -91,6 +91,7 @@ KATA = Kata(
     title="Forward and backward of a 2-D convolution with stride and padding",
     topic="layers",
     difficulty="hard",
+    prerequisites=("linear_backward",),
     source="CS231n assignment 2 (conv_forward_naive, conv_backward_naive)",
     functions=("conv2d_forward", "conv2d_backward"),
     checks=(

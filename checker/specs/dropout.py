@@ -270,6 +270,7 @@ KATA = Kata(
     title="Inverted dropout: forward and backward",
     topic="layers",
     difficulty="easy",
+    prerequisites=("relu_backward",),
     source="CS231n assignment 2 (dropout_forward, dropout_backward); Srivastava et al. 2014",
     functions=("dropout_forward", "dropout_backward"),
     checks=(

@@ -368,6 +368,7 @@ KATA = Kata(
     title="Scalar autograd: a Value class with backward()",
     topic="autograd",
     difficulty="hard",
+    prerequisites=("numerical_gradient",),
     source="Karpathy, micrograd (engine.py) and 'The spelled-out intro to neural networks and backpropagation'",
     functions=("Value",),
     checks=(

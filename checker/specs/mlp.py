@@ -133,6 +133,7 @@ KATA = Kata(
     title="Loss and gradients of a ReLU network of any depth",
     topic="networks",
     difficulty="medium",
+    prerequisites=("linear_backward", "relu_backward", "softmax_cross_entropy"),
     source="CS231n assignment 2 (FullyConnectedNet); micrograd's MLP; every ML-engineer interview",
     functions=("mlp",),
     checks=(
