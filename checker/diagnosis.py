@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .numeric import ABSOLUTE_FLOOR, FLOOR_FRACTION, Comparison, compare, relative_errors  # noqa: F401
+from .numeric import Comparison, compare
 from .result import Diagnosis
 from .spec import Case
 

@@ -266,7 +266,7 @@ def diagnose(kind: Kind, check, memo: Memo, name: str, items: list[Evidence], gr
 
 
 def _blocked(kind: Kind, check, memo: Memo, judged: Judged) -> Verdict:
-    rows = [Row(f"returns the right types and shapes", False)]
+    rows = [Row("returns the right types and shapes", False)]
     try:
         names = [leaf for leaf in leaves(memo.template(0))]
     except Exception:  # the first draw's expected value needs an output that never came
