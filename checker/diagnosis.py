@@ -222,7 +222,7 @@ def detect_alternative(variable: str, failing: list[Evidence], alternative: Alte
             return None
         if produced.shape != e.got.shape or not compare(e.got, produced, tolerance).passed:
             return None
-    return Diagnosis(alternative.code, alternative.message.format(var=variable), variable)
+    return Diagnosis(alternative.code, alternative.message.replace("{var}", variable), variable)
 
 
 def diagnose_values(variable: str, evidence: list[Evidence], *, rtol: float, gradient: bool,
@@ -253,7 +253,7 @@ def explain(code: str, variable: str, explanations: dict[str, str]) -> str:
     base = variable.split("[")[0]
     text = (explanations.get(f"{code}:{variable}") or explanations.get(f"{code}:{base}")
             or explanations.get(code) or EXPLANATIONS.get(code, ""))
-    return text.format(var=variable) if "{var}" in text else text
+    return text.replace("{var}", variable)  # not str.format: messages may hold braces (da_{t+1})
 
 
 def merge_shared_causes(diagnoses: list[Diagnosis]) -> list[Diagnosis]:
