@@ -51,6 +51,9 @@ def finite_difference_vjp(function: Callable[..., Any], args: dict, kwargs: dict
     """
     args = copy.deepcopy(args)
     x = get_at(args, path)
+    if not isinstance(x, np.ndarray):  # a number (a 0-d draw that came out as np.float64): made writable
+        x = np.array(x, dtype=np.float64)
+        get_at(args, path[:-1])[path[-1]] = x
     grad = np.zeros(np.shape(x), dtype=np.float64)
     for index in np.ndindex(grad.shape):
         old = x[index]
