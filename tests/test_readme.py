@@ -35,3 +35,15 @@ def test_catalog_table_matches_the_specs():
         row = next(line for line in readme.splitlines() if line.startswith(f"| `{name}` |"))
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[-2:] == [kata.topic, kata.difficulty], row
+
+
+def test_catalog_table_is_in_the_order_of_kata_list():
+    """Grouped by topic, in curriculum order, as `kata list` shows it."""
+    import re
+
+    from checker.commands.list import curriculum_by_topic
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = [m.group(1) for m in re.finditer(r"^\| `(\w+)` \|.*\|.*\|.*\|$", readme, re.M)]
+    assert table == curriculum_by_topic()
+
