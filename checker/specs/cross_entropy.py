@@ -64,6 +64,21 @@ def mean_over_every_entry(y, t):
     return -np.mean(one_hot * np.log(probs))
 
 
+def binary_cross_entropy(y, t, divisor):
+    """−Σ [t·log y + (1 − t)·log(1 − y)] over every entry, divided by ``divisor`` ("N", "N·C" or "1")."""
+    probs, one_hot = one_hot_batch(y, t)
+    terms = one_hot * np.log(probs) + (1.0 - one_hot) * np.log(1.0 - probs)
+    return float(-np.sum(terms) / {"N": probs.shape[0], "N·C": probs.size, "1": 1}[divisor])
+
+
+BINARY = ("{var} is the binary cross-entropy summed over the classes, "
+          "−Σ [t·log y + (1 − t)·log(1 − y)]{how}: "
+          "the loss of C independent yes/no outputs. y is one distribution over the classes, and its "
+          "cross-entropy keeps only −log y[label] for each sample: drop the (1 − t)·log(1 − y) terms.")
+BINARY_REDUCTIONS = {"N": ", averaged over the batch", "N·C": ", averaged over all N·C entries",
+                     "1": ", summed over the batch"}
+
+
 def every_label_of_every_row(y, t):
     probs, one_hot = one_hot_batch(y, t)
     labels = one_hot.argmax(axis=1)
@@ -93,6 +108,8 @@ KATA = Kata(
                   Mistake("wrong_value", "loss", every_label_of_every_row,
                           "{var} averages -log y[:, labels], an N×N block that pairs every row with "
                           "every label; pair row n with its own label: y[np.arange(N), labels]."),
+                  *(Mistake("loss_mismatch", "loss", lambda y, t, d=divisor: binary_cross_entropy(y, t, d),
+                            BINARY.replace("{how}", how)) for divisor, how in BINARY_REDUCTIONS.items()),
               )),
     ),
     hints=(
@@ -104,6 +121,10 @@ KATA = Kata(
         "as one float.",
     ),
     explanations={
+        "loss_mismatch": "The (1 − t)·log(1 − y) term belongs to a sigmoid output per class (binary "
+                         "cross-entropy). For a softmax distribution the loss of a sample is −log of the "
+                         "probability of its label alone: the other classes already lose probability "
+                         "whenever the label's grows.",
         "batch_scale": "The loss is a mean over the batch: sum -log y[label] over the samples and "
                        "divide by N, the number of samples. A single sample y (C,) is a batch of one.",
     },

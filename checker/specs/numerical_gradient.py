@@ -1,5 +1,6 @@
 import numpy as np
 
+from checker.draws import shape_text, shapes_of_every_rank
 from checker.protocol import FunctionRef
 from checker.spec import Case, Kata, Mistake, Value, away_from
 
@@ -131,6 +132,55 @@ def draws(rng):
     yield Case("row_weighted_cubic, x (3, 2, 2)", {"f": ref("row_weighted_cubic"), "x": point((3, 2, 2))})
 
 
+def every_rank(rng):
+    """"Any ndim": one draw per rank, 0-d to 4-d. A check of their own, so that an answer that
+    cannot take a 0-d x still has its other mistakes named by the draws above."""
+    functions = ("log_sum_exp", "cubic", "sum_of_exp")
+    for index, shape in enumerate(shapes_of_every_rank(rng)):
+        name = functions[index % len(functions)]
+        x = away_from(rng.standard_normal(shape))
+        yield Case(f"{name}, x {shape_text(shape)}", {"f": ref(name), "x": x})
+
+
+MISTAKES = (
+    Mistake("inexact", "grad",
+            lambda f, x, h=1e-4: _steps(f, x, h, forward=True),
+            "{var} is the forward difference (f(x + h) − f(x)) / h, which is only "
+            "accurate to O(h); the central difference (f(x + h) − f(x − h)) / (2h) "
+            "is accurate to O(h²)."),
+    Mistake("mutated_input", "grad",
+            lambda f, x, h=1e-4: _steps(f, x, h, restore=False),
+            "{var} is what a loop that never puts x[i] back computes: each entry "
+            "after the first was taken at a point where the earlier entries were "
+            "still shifted by −h, which matters as soon as f couples the entries."),
+    *(Mistake("inexact", "grad", _wrong_default(step),
+              f"{{var}} is the central difference with a step of {step:g} on the draws that "
+              f"use the default h: the default must be h=1e-4, as in the stub's signature. "
+              f"A step this large is far too coarse: its O(h²) error is far above 1e-6.")
+      for step in WRONG_DEFAULTS),
+    Mistake("wrong_value", "grad", _flattened,
+            "{var} is the gradient of f called on a flattened copy of x: f was called "
+            "with an array of another shape. f takes an array of x's shape (and may "
+            "depend on it): perturb x itself, or reshape the copy back before each call."),
+    Mistake("wrong_value", "grad", lambda f, x, h=1e-4: _rows(f, x, h, aliased=True),
+            "{var} is right on vectors but constant along each row of a matrix: the loop "
+            "runs over range(x.shape[0]), so x[i] is a whole row and every grad[i] is the "
+            "derivative of moving that row at once (halved here, because old = x[i] is a "
+            "view that follows the first write). Loop over every index: "
+            "for i in np.ndindex(x.shape)."),
+    Mistake("wrong_value", "grad", lambda f, x, h=1e-4: _rows(f, x, h, aliased=False),
+            "{var} is right on vectors but constant along each row of a matrix: the loop "
+            "runs over range(x.shape[0]), so x[i] is a whole row and every grad[i] is the "
+            "derivative of moving that row at once. Loop over every index: "
+            "for i in np.ndindex(x.shape)."),
+    Mistake("wrong_value", "grad", lambda f, x, h=1e-4: _all_at_once(f, x, h),
+            "{var} has the same value in every entry: (f(x + h) − f(x − h)) / (2h) moves "
+            "every entry of x at once, which is the derivative along the all-ones "
+            "direction (the sum of all partial derivatives). Move one entry at a time: "
+            "x + h·e_i, with e_i one-hot at index i."),
+)
+
+
 KATA = Kata(
     name="numerical_gradient",
     title="Numerical gradient by central differences",
@@ -142,43 +192,9 @@ KATA = Kata(
         Value("numerical_gradient", reference=reference, cases=draws, outputs=("grad",),
               # The kata's promise: within 1e-6 of the exact gradient with the default step.
               rtol=1e-6,
-              mistakes=(
-                  Mistake("inexact", "grad",
-                          lambda f, x, h=1e-4: _steps(f, x, h, forward=True),
-                          "{var} is the forward difference (f(x + h) − f(x)) / h, which is only "
-                          "accurate to O(h); the central difference (f(x + h) − f(x − h)) / (2h) "
-                          "is accurate to O(h²)."),
-                  Mistake("mutated_input", "grad",
-                          lambda f, x, h=1e-4: _steps(f, x, h, restore=False),
-                          "{var} is what a loop that never puts x[i] back computes: each entry "
-                          "after the first was taken at a point where the earlier entries were "
-                          "still shifted by −h, which matters as soon as f couples the entries."),
-                  *(Mistake("inexact", "grad", _wrong_default(step),
-                            f"{{var}} is the central difference with a step of {step:g} on the draws that "
-                            f"use the default h: the default must be h=1e-4, as in the stub's signature. "
-                            f"A step this large is far too coarse: its O(h²) error is far above 1e-6.")
-                    for step in WRONG_DEFAULTS),
-                  Mistake("wrong_value", "grad", _flattened,
-                          "{var} is the gradient of f called on a flattened copy of x: f was called "
-                          "with an array of another shape. f takes an array of x's shape (and may "
-                          "depend on it): perturb x itself, or reshape the copy back before each call."),
-                  Mistake("wrong_value", "grad", lambda f, x, h=1e-4: _rows(f, x, h, aliased=True),
-                          "{var} is right on vectors but constant along each row of a matrix: the loop "
-                          "runs over range(x.shape[0]), so x[i] is a whole row and every grad[i] is the "
-                          "derivative of moving that row at once (halved here, because old = x[i] is a "
-                          "view that follows the first write). Loop over every index: "
-                          "for i in np.ndindex(x.shape)."),
-                  Mistake("wrong_value", "grad", lambda f, x, h=1e-4: _rows(f, x, h, aliased=False),
-                          "{var} is right on vectors but constant along each row of a matrix: the loop "
-                          "runs over range(x.shape[0]), so x[i] is a whole row and every grad[i] is the "
-                          "derivative of moving that row at once. Loop over every index: "
-                          "for i in np.ndindex(x.shape)."),
-                  Mistake("wrong_value", "grad", lambda f, x, h=1e-4: _all_at_once(f, x, h),
-                          "{var} has the same value in every entry: (f(x + h) − f(x − h)) / (2h) moves "
-                          "every entry of x at once, which is the derivative along the all-ones "
-                          "direction (the sum of all partial derivatives). Move one entry at a time: "
-                          "x + h·e_i, with e_i one-hot at index i."),
-              )),
+              mistakes=MISTAKES),
+        Value("numerical_gradient", reference=reference, cases=every_rank, outputs=("grad",), rtol=1e-6,
+              mistakes=MISTAKES, title="any ndim, 0-d to 4-d"),
     ),
     hints=(
         "Perturb one entry at a time, by +h and by −h, and evaluate f on the whole array each time.",

@@ -1,6 +1,7 @@
 import numpy as np
 
-from checker.spec import Case, Gradient, Kata, Mistake, away_from
+from checker.draws import kink_regions, mixed_values, shape_text, shapes_of_every_rank
+from checker.spec import Case, Gradient, Kata, Mistake
 
 
 def relu(x):
@@ -8,11 +9,13 @@ def relu(x):
 
 
 def draws(rng):
-    for shape in [(1, 7), (5, 3), (2, 3, 4)]:
-        x = away_from(rng.standard_normal(shape))
-        label = f"x {shape}"
-        yield Case(label, {"x": x}, batch=shape[0],
-                   regions={"x": {"where x > 0": x > 0, "where x < 0": x < 0}})
+    # A batch of one, then every rank from 0-d to 4-d ("any shape"). Every draw of two entries or
+    # more mixes standard normal entries with large ones (where a ReLU6-style backward blocks) and
+    # ones 1e-3..1e-2 beside the kink (where a mask with a tolerance, x > 0.04, blocks).
+    for shape in [(1, 7), *shapes_of_every_rank(rng)]:
+        x = mixed_values(rng, shape, kinks=(0.0,))
+        yield Case(f"x {shape_text(shape)}", {"x": x}, batch=shape[0] if len(shape) > 1 else None,
+                   regions={"x": kink_regions(x)})
 
 
 KATA = Kata(
@@ -33,6 +36,9 @@ KATA = Kata(
                      Mistake("mask_error", "dx", lambda dout, x: dout * (x < 0),
                              "{var} lets the gradient through where x < 0 and blocks it where x > 0: "
                              "the mask is inverted."),
+                     Mistake("mask_error", "dx", lambda dout, x: dout * ((x > 0) & (x < 6)),
+                             "{var} blocks the gradient where x > 6 too, as ReLU6's backward does; "
+                             "max(x, 0) passes it for every x > 0, however large."),
                  )),
     ),
     hints=(

@@ -1,10 +1,7 @@
 import numpy as np
 
-from checker.spec import Case, Grad, Kata, Loss, LossAndGrads, Mistake, redraw_until
-
-# Hidden pre-activations are drawn at least this far from the ReLU's kink, far beyond what a
-# finite-difference step can move them.
-KINK_MARGIN = 0.1
+from checker.draws import mixed_values, weights_for
+from checker.spec import Case, Grad, Kata, Loss, LossAndGrads, Mistake
 
 
 def sum_of_squares(x, y, w1, w2):
@@ -15,12 +12,13 @@ def sum_of_squares(x, y, w1, w2):
 
 def draws(rng):
     # (N, D_in, H, D_out): a batch of 1 first; D_in != H and H != D_out, so a transposed weight
-    # gradient has the wrong shape.
-    for n, d_in, hidden, d_out in [(1, 3, 4, 2), (5, 4, 3, 2), (3, 2, 5, 3)]:
-        x, w1 = redraw_until(
-            lambda: (rng.standard_normal((n, d_in)), rng.standard_normal((d_in, hidden))),
-            lambda drawn: np.min(np.abs(drawn[0] @ drawn[1])) > KINK_MARGIN)
-        args = {"x": x, "y": rng.standard_normal((n, d_out)), "w1": w1,
+    # gradient has the wrong shape; N <= D_in, so that w1 can place every pre-activation.
+    for n, d_in, hidden, d_out in [(1, 3, 4, 2), (4, 5, 3, 2), (2, 4, 6, 3)]:
+        x = rng.standard_normal((n, d_in))
+        # The hidden pre-activations h = x @ w1 mix scales: standard normal, tens to a hundred, and
+        # 1e-3..1e-2 beside the kink. A step of w1 moves h by |x|·STEP, far less than that margin.
+        h = mixed_values(rng, (n, hidden), kinks=(0.0,), large=(10.0, 100.0))
+        args = {"x": x, "y": rng.standard_normal((n, d_out)), "w1": weights_for(x, h),
                 "w2": rng.standard_normal((hidden, d_out))}
         yield Case(f"N={n}, D_in={d_in}, H={hidden}, D_out={d_out}", args, batch=n)
 

@@ -1,5 +1,6 @@
 import numpy as np
 
+from checker.draws import mixed_values, shape_text, shapes_of_every_rank
 from checker.spec import Case, Kata, Mistake, Value
 
 
@@ -11,9 +12,9 @@ def sigmoid(x):
 
 
 def draws(rng):
-    yield Case("x () (a 0-d array)", {"x": np.array(3.0 * rng.standard_normal())})
-    for shape in [(7,), (1, 5), (4, 3), (2, 3, 5)]:
-        yield Case(f"x {shape}", {"x": 4.0 * rng.standard_normal(shape)})
+    # Every rank from 0-d to 4-d; entries standard normal, mixed with large ones of both signs.
+    for shape in [(1, 5), *shapes_of_every_rank(rng)]:
+        yield Case(f"x {shape_text(shape)}", {"x": mixed_values(rng, shape, kinks=())})
     # Both ends of the promised range, both sides of the overflow threshold of e^-x
     # (x ≈ -709.78), and values deep in the range where e^|x| is finite but huge.
     edges = np.array([-1000.0, 1000.0, -709.0, 709.0, -710.0, 710.0, -40.0, 40.0])

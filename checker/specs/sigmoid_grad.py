@@ -1,5 +1,6 @@
 import numpy as np
 
+from checker.draws import mixed_values, shape_text, shapes_of_every_rank
 from checker.spec import Case, Gradient, Kata, Mistake
 
 
@@ -8,9 +9,10 @@ def sigmoid(x):
 
 
 def draws(rng):
-    yield Case("x () (a 0-d array)", {"x": np.array(3.0 * rng.standard_normal())})
-    for shape in [(7,), (1, 5), (4, 3), (2, 3, 4)]:
-        yield Case(f"x {shape}", {"x": 3.0 * rng.standard_normal(shape)})
+    # Every rank from 0-d to 4-d; entries standard normal, mixed with large ones of both signs,
+    # where the derivative is tiny (e^-300) and a clipped or overflowing form parts from it.
+    for shape in [(1, 5), *shapes_of_every_rank(rng)]:
+        yield Case(f"x {shape_text(shape)}", {"x": mixed_values(rng, shape, kinks=())})
 
 
 KATA = Kata(

@@ -1,5 +1,6 @@
 import numpy as np
 
+from checker.draws import logits_far_apart
 from checker.spec import Case, Kata, Mistake, Value
 
 
@@ -19,19 +20,20 @@ def draws(rng):
     for n, c in [(1, 5), (4, 6), (5, 3), (3, 3)]:
         yield Case(f"x ({n}, {c})", {"x": 3.0 * rng.standard_normal((n, c))}, batch=n)
     # Entries up to 1e3 in magnitude: one row spans the whole range (the shifted exponent of
-    # -1000 underflows to an exact 0, as it should); across rows the offsets differ by 2000, so
-    # that a shift by the maximum of the whole array leaves some row at e^-2000 = 0.
+    # -1000 underflows to an exact 0, as it should); across rows the maxima lie about 2000 apart,
+    # so that a shift by the maximum of the whole array leaves some row at e^-2000 = 0.
     top = 1000.0 - rng.uniform(0.0, 30.0, 6)
     top[rng.integers(6)] = 1000.0
     yield Case("x (6,) near 1000", {"x": top}, stability=True)
-    rows = np.stack([
-        np.array([1000.0, 1000.0, 999.0, 990.0, 960.0]),
-        -1000.0 + rng.uniform(0.0, 50.0, 5),
-        1000.0 - rng.uniform(0.0, 600.0, 5),
-        rng.uniform(-40.0, 40.0, 5),
-        np.array([1000.0, -1000.0, 0.0, 3.0, -999.0]),
+    below = np.stack([
+        np.array([0.0, 0.0, 1.0, 10.0, 40.0]),  # a tie at the maximum
+        rng.uniform(0.0, 50.0, 5),
+        rng.uniform(0.0, 600.0, 5),
+        rng.uniform(0.0, 80.0, 5),
+        np.array([0.0, 2000.0, 1000.0, 997.0, 1999.0]),  # down to -1000 whatever the row's maximum
     ])
-    yield Case("x (5, 5) rows at ±1000", {"x": rows}, batch=5, stability=True)
+    yield Case("x (5, 5) rows with maxima from -1000 to 1000", {"x": logits_far_apart(rng, below)}, batch=5,
+               stability=True)
 
 
 def over_columns(x):

@@ -1,5 +1,6 @@
 import numpy as np
 
+from checker.draws import LOGIT_LIMIT, logits_far_apart
 from checker.spec import Case, Grad, Kata, Loss, LossAndGrads, Mistake
 
 
@@ -15,23 +16,28 @@ def draws(rng):
     for n, c in [(3, 5), (1, 4), (6, 3), (4, 7)]:
         yield Case(f"logits ({n}, {c})", {"logits": 2.0 * rng.standard_normal((n, c)),
                                            "labels": rng.integers(0, c, size=n)}, batch=n)
-    # Extreme inputs. A naive exp overflows on the first; the second underflows every exp to 0.
-    yield Case("logits ≈ +1000 (3, 4)", {"logits": 1000.0 + 3.0 * rng.standard_normal((3, 4)),
-                                          "labels": rng.integers(0, 4, size=3)}, batch=3, stability=True)
-    yield Case("logits ≈ -1000 (2, 5)", {"logits": -1000.0 + 3.0 * rng.standard_normal((2, 5)),
-                                          "labels": rng.integers(0, 5, size=2)}, batch=2, stability=True)
-    # Spread over [-1000, 1000] with gaps of hundreds inside a row: every probability is either
-    # moderate or below e^-335. Row 0 spans the whole range and its label is its lowest logit:
-    # its probability underflows to 0 in any answer, so -log(softmax) is inf while the
-    # log-sum-exp form gives the exact loss of about 2000. The loss is in the hundreds and nearly
-    # linear here, so a larger difference step keeps rounding out of the expected gradient.
-    centers = rng.uniform(-650.0, 650.0, size=(3, 1))
-    logits = centers + rng.choice([-340.0, 0.0, 340.0], size=(3, 5)) + rng.uniform(-1.0, 1.0, size=(3, 5))
-    logits[0, :3] = np.array([-1000.0, 1000.0, 0.0]) + rng.uniform(-1.0, 0.0, size=3)
-    labels = rng.integers(0, 5, size=3)
-    labels[0] = 0
-    yield Case("logits in [-1000, 1000] (3, 5)", {"logits": logits, "labels": labels}, batch=3, stability=True,
-               step=1e-3)
+    # Extreme inputs: in each batch one row's maximum is near +1000 and another's near -1000, about
+    # 2000 apart, so a naive exp overflows, and a shift by the largest logit of the whole batch
+    # (instead of each row's) leaves a row whose every exp underflows to 0: log 0.
+    n, c = 4, 4
+    logits = logits_far_apart(rng, rng.uniform(0.0, 6.0, (n, c)))
+    yield Case(f"logits ({n}, {c}), rows within 6 of maxima from -1000 to 1000",
+               {"logits": logits, "labels": rng.integers(0, c, size=n)}, batch=n, stability=True)
+    # The same, with gaps of hundreds inside the rows (clipped at -1000). Every row reaches down
+    # to -1000, and the row whose maximum is near +1000 takes that lowest logit as its label: its
+    # probability underflows to 0 in any answer, so -log(softmax) is inf while the log-sum-exp
+    # form gives the exact loss of about 2000. The loss is in the hundreds and nearly linear
+    # here, so a larger difference step keeps rounding out of the expected gradient.
+    n, c = 3, 5
+    below = rng.choice([0.0, 340.0, 680.0], size=(n, c)) + rng.uniform(0.0, 1.0, size=(n, c))
+    below[:, 1] = 2 * LOGIT_LIMIT
+    logits = logits_far_apart(rng, below)
+    labels = rng.integers(0, c, size=n)
+    top = int(np.argmax(logits.max(axis=1)))
+    labels[top] = int(np.argmin(logits[top]))
+    yield Case(f"logits ({n}, {c}) in [-1000, 1000], gaps of hundreds", {"logits": logits, "labels": labels},
+               batch=n, stability=True, step=1e-3)
+
 
 def softmax(logits):
     e = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -119,6 +125,8 @@ KATA = Kata(
         "wrong_gradient:dlogits": "For one sample with label k, d(-log p_k)/dz = p - one_hot(k): "
                                   "subtract 1 at that sample's own label, then divide every row by N.",
         "non_finite": "A probability far below the largest one underflows to 0 and its log is -inf. "
-                      "Compute log p directly: log p = z - max - log(sum(exp(z - max))).",
+                      "Compute log p directly: log p = z - max - log(sum(exp(z - max))), with each row's "
+                      "own max (axis=1, keepdims=True): a row whose logits all lie far below the largest "
+                      "logit of the whole batch underflows to 0 everywhere when the batch's max is used.",
     },
 )

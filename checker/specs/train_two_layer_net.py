@@ -29,6 +29,12 @@ STEP_LOSS_RTOL = 1e-4
 # Two identical training runs are identical to the last bit; a loose bound spares a BLAS that
 # splits its sums differently from call to call.
 SAME_RUN_RTOL = 1e-9
+# The task's start is W = 0.5·N(0, 1), b = 0. The root mean square of W1 (D·H = 3200 entries at the
+# defaults) and of W2 (H·C = 500) has a relative standard error of 1/√(2n): 1.3% and 3.2%. A band of
+# ±20% is over six of them, so a start that follows the task falls outside it with probability
+# below 1e-9, while the textbook's 0.01, CS231n's 1e-4 or a Xavier 1/√D (0.125) are far outside.
+INITIAL_SCALE, SCALE_BAND = 0.5, 0.2
+KNOWN_SCALES = {0.01: "the textbook's weight_init_std = 0.01", 1e-4: "CS231n's std = 1e-4"}
 # The calls, in the order draws() makes them.
 (TRAINED, SMALL, INITIAL, LONGER, AGAIN, RESEEDED, FULL_BATCH,
  STEP_START, STEP, SMALL_AGAIN) = range(10)
@@ -226,6 +232,29 @@ def reproducible_findings(cases, params):
         return findings
     findings.append(Finding(name, True, f"seed={seed}"))
     return findings
+
+
+def initial_scale_finding(params):
+    """The initial weights are part of the task: another scale is named, whatever it trains to."""
+    name = f"starts from W = {INITIAL_SCALE:g}·N(0, 1), b = 0"
+    scales = {k: float(np.sqrt(np.mean(params[k] ** 2))) for k in ("W1", "W2")}
+    detail = f"RMS of W1 {scales['W1']:.3g}, of W2 {scales['W2']:.3g}"
+    off = [k for k, v in scales.items() if abs(v / INITIAL_SCALE - 1.0) > SCALE_BAND]
+    if off:
+        known = [words for scale, words in KNOWN_SCALES.items()
+                 if all(abs(scales[k] / scale - 1.0) <= SCALE_BAND for k in off)]
+        return Finding(name, False, detail, "wrong_value",
+                       f"the initial weights (lr=0.0, iters=1) are not on the task's scale: the {detail}, "
+                       f"where {INITIAL_SCALE:g}·N(0, 1) gives {INITIAL_SCALE:g}"
+                       f"{' (' + known[0] + '?)' if known else ''}. The start is part of the task: draw "
+                       f"W1 and W2 as {INITIAL_SCALE:g} * rng.standard_normal(shape), as the stub states.")
+    biased = [k for k in ("b1", "b2") if np.any(params[k] != 0.0)]
+    if biased:
+        largest = max(float(np.max(np.abs(params[k]))) for k in biased)
+        return Finding(name, False, f"{', '.join(biased)} nonzero", "wrong_value",
+                       f"the initial {' and '.join(biased)} (lr=0.0, iters=1) are not zero (largest "
+                       f"|entry| {largest:.3g}); the task starts every bias at 0: np.zeros(size).")
+    return Finding(name, True, detail)
 
 
 def full_batch_finding(case, params, history):
@@ -494,7 +523,7 @@ def assess(cases, values):
 
     # The exact checks come first (shapes, keywords, one step compared with the math): they name a
     # cause; the outcome of a long run only shows that something is off somewhere.
-    stages = [small, reproducible, one_step,
+    stages = [small, reproducible, lambda: [initial_scale_finding(read_values[INITIAL][0])], one_step,
               lambda: [same_run_finding(cases, read_values)],
               lambda: [full_batch_finding(cases[FULL_BATCH], *read_values[FULL_BATCH])],
               lambda: [fresh_batches_finding(cases[LONGER], *read_values[LONGER])],

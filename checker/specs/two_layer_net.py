@@ -34,6 +34,24 @@ def grads_with_derivative_of_hidden_output(params, x, t):
     return {"W1": x.T @ da1, "b1": da1.sum(axis=0)}
 
 
+def binary_cross_entropy(params, x, t, divisor):
+    """The popular article's loss: −Σ [t·log y + (1 − t)·log(1 − y)] over the classes of the
+    softmax outputs y, divided by ``divisor`` ("N", "N·C" or "1")."""
+    hidden = 0.5 * (1.0 + np.tanh(0.5 * (x @ params["W1"] + params["b1"])))
+    scores = hidden @ params["W2"] + params["b2"]
+    y = np.exp(scores - np.logaddexp.reduce(scores, axis=1, keepdims=True))
+    terms = t * np.log(y) + (1.0 - t) * np.log(1.0 - y)
+    return float(-np.sum(terms) / {"N": t.shape[0], "N·C": t.size, "1": 1}[divisor])
+
+
+BINARY = ("{var} is the binary cross-entropy summed over the classes, "
+          "−Σ [t·log y + (1 − t)·log(1 − y)]{how}, "
+          "on the softmax outputs y: the loss of C independent sigmoid outputs. A softmax is one "
+          "distribution, and its cross-entropy keeps only −Σ t·log y: drop the (1 − t)·log(1 − y) terms.")
+BINARY_REDUCTIONS = {"N": ", averaged over the batch", "N·C": ", averaged over all N·C entries",
+                     "1": ", summed over the batch"}
+
+
 def true_class_probabilities(params, x, t):
     hidden = 0.5 * (1.0 + np.tanh(0.5 * (x @ params["W1"] + params["b1"])))
     scores = hidden @ params["W2"] + params["b2"]
@@ -85,6 +103,9 @@ KATA = Kata(
                          Mistake("constant_scale", "loss", lambda params, x, t: loss(params, x, t) / t.shape[1],
                                  "{var} is the mean of −t·log y over all N·C entries of t, i.e. 1/C of the loss: "
                                  "sum over the classes, then take the mean over the batch only."),
+                         *(Mistake("loss_mismatch", "loss",
+                                   lambda params, x, t, d=divisor: binary_cross_entropy(params, x, t, d),
+                                   BINARY.replace("{how}", how)) for divisor, how in BINARY_REDUCTIONS.items()),
                      ) + tuple(
                          Mistake("wrong_gradient", f"grads['{k}']",
                                  lambda params, x, t, k=k: grads_with_derivative_of_hidden_output(params, x, t)[k],
@@ -101,6 +122,9 @@ KATA = Kata(
         "dW1 = x.T @ da1, db1 = da1.sum(axis=0).",
     ),
     explanations={
+        "loss_mismatch": "The (1 − t)·log(1 − y) term belongs to a sigmoid output per class (binary "
+                         "cross-entropy). After a softmax the loss of a sample is −log y[label] alone, and "
+                         "its gradient with respect to the scores is (y − t) / N.",
         "batch_scale:loss": "The loss is the mean over the batch: divide the summed cross-entropy by N.",
         "wrong_shape": "Each gradient has the shape of its parameter; a bias is shared by every row of the "
                        "batch, so its gradient sums over axis 0 (the batch), not axis 1.",
