@@ -41,8 +41,8 @@ import numpy as np
 
 Draws = Callable[[np.random.Generator], Iterable["Case"]]
 
-# The central-difference step. Inputs are drawn at least 0.05 away from any kink, so a step this
-# small never straddles one.
+# The central-difference step. Draws keep inputs at least a hundred steps from any kink
+# (checker/draws.py), so a step this small never straddles one.
 STEP = 1e-5
 
 

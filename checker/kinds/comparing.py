@@ -328,7 +328,8 @@ def judge(kind: Kind, plan: Plan, outcomes: list[CallOutcome], ctx: Context) -> 
         if not items:
             continue
         passed = all(e.comparison.passed for e in items)
-        verdict.rows.append(Row(kind.row_name(check, by_leaf[name]), passed,
+        title = f" ({check.title})" if getattr(check, "title", "") else ""
+        verdict.rows.append(Row(kind.row_name(check, by_leaf[name]) + title, passed,
                                 max_rel_error=max(e.comparison.max_error for e in items)))
         if not passed:
             verdict.diagnoses.append(diagnose(kind, check, memo, name, items, name in judged.gradients, ctx))
