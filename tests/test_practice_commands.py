@@ -21,8 +21,8 @@ def test_list_filters_and_due_column(workspace, monkeypatch, capsys):
     monkeypatch.setenv("KATA_NOW", later["KATA_NOW"])
     assert cli.main(["list", "--topic", "activations"]) == 0
     table = capsys.readouterr().out
-    assert table.split()[:6] == ["kata", "topic", "difficulty", "status", "due", "task"]
-    assert re.search(rf"^{KATA}\s+activations\s+easy\s+passed\s+due\s", table, re.M)
+    assert table.split()[:7] == ["kata", "difficulty", "after", "status", "due", "task", "activations"]
+    assert re.search(rf"^\s+{KATA}\s+easy\s+\S+\s+passed\s+due\s", table, re.M)
     assert "sigmoid" in table and "cross_entropy" not in table
     monkeypatch.setenv("KATA_NOW", str(START + DAY))
     assert cli.main(["list", "--status", "attempted", "--json"]) == 0
