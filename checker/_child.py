@@ -13,10 +13,13 @@ import sys
 # modules; it finds its own package from its location, installed or not.
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+import builtins  # noqa: E402
 import errno  # noqa: E402
 import faulthandler  # noqa: E402
+import gc  # noqa: E402
 import importlib.util  # noqa: E402
 import random  # noqa: E402
+import signal  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
@@ -38,6 +41,97 @@ def _send(channel: int, record: dict) -> None:
         data = data[written:]
 
 
+# What an answer may not import: the checker, the reference solutions, anything that differentiates for it.
+FORBIDDEN_IMPORTS = frozenset({
+    "checker", "solutions", "torch", "torchvision", "functorch", "jax", "jaxlib", "flax", "optax", "equinox",
+    "haiku", "tensorflow", "keras", "tf_keras", "autograd", "mxnet", "paddle", "mindspore", "chainer", "theano",
+    "pytensor", "tinygrad", "micrograd", "oneflow", "sympy",
+})
+_forbidden_paths: list = []  # the checker's and the solutions' folders, for a read the kernel refused
+
+
+class ForbiddenImport(ModuleNotFoundError):
+    """An import a kata answer may not make (a ModuleNotFoundError, as if the module were not there)."""
+
+
+def _refusal(name: str) -> ForbiddenImport:
+    top = name.partition(".")[0]
+    if top == "solutions":
+        what = "the reference solutions"
+    elif top in FORBIDDEN_IMPORTS - {"checker"}:
+        what = f"{top}, which computes gradients for you"
+    else:
+        what = "the checker's own code"
+    return ForbiddenImport(f"a kata answer may not import {name} ({what}): the point is to write the backward "
+                           f"yourself, with numpy and the standard library", name=name)
+
+
+class _ForbiddenFinder:
+    """First on sys.meta_path: refuses a forbidden module before any finder looks for it."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name.partition(".")[0] in FORBIDDEN_IMPORTS:
+            raise _refusal(name)
+        return None
+
+
+class _HiddenModule(types.ModuleType):
+    """Stands in sys.modules for a module of ours the answer may not reach: any use of it is refused."""
+
+    def __getattribute__(self, attribute):
+        if attribute == "__class__":
+            return types.ModuleType
+        raise _refusal(types.ModuleType.__getattribute__(self, "__name__"))
+
+    def __setattr__(self, attribute, value):
+        raise _refusal(types.ModuleType.__getattribute__(self, "__name__"))
+
+    __delattr__ = __setattr__
+
+
+def _forbid_imports() -> None:
+    """From here on, the answer's imports of a forbidden module fail, whatever the route (an import
+    statement, __import__, importlib, sys.modules): the modules of ours already loaded stay usable by the
+    drivers (through protocol's private table) and by this module's own references."""
+    _forbidden_paths[:] = [os.path.realpath(p) for p in isolation.default_forbidden()]
+    ours = []
+    for name, module in list(sys.modules.items()):
+        try:
+            where = os.path.realpath(module.__file__ if isinstance(module.__file__, str) else "/")
+        except Exception:  # a builtin module, or an object that is not a module
+            where = "/"
+        if name.partition(".")[0] in FORBIDDEN_IMPORTS or any(_inside(where, p) for p in _forbidden_paths):
+            ours.append((name, module))
+    protocol.keep_modules(dict(ours))
+    for name, _ in ours:
+        sys.modules[name] = _HiddenModule(name)
+    sys.meta_path.insert(0, _ForbiddenFinder)
+    importlib.invalidate_caches()
+    builtins.__import__ = _guarded_import  # an import statement finds a hidden module without asking a finder
+
+
+_real_import = builtins.__import__
+
+
+def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and isinstance(name, str) and name.partition(".")[0] in FORBIDDEN_IMPORTS:
+        raise _refusal(name)
+    return _real_import(name, globals, locals, fromlist, level)
+
+
+def _inside(path: str, directory: str) -> bool:
+    return path == directory or path.startswith(directory.rstrip(os.sep) + os.sep)
+
+
+def _is_forbidden(exc: BaseException) -> bool:
+    """An import we refused, or a read of the checker's files the kernel refused."""
+    if isinstance(exc, ForbiddenImport):
+        return True
+    filename = getattr(exc, "filename", None) if isinstance(exc, PermissionError) else None
+    return isinstance(filename, str) and any(_inside(os.path.realpath(filename), p) for p in _forbidden_paths)
+
+
 def _describe_exception(exc: BaseException, user_path: str, function=None) -> dict:
     """The exception, located at the deepest frame that is in the user's file."""
     where_file, where_line, where_function = None, None, ""
@@ -45,9 +139,9 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
         if os.path.abspath(frame.f_code.co_filename) == user_path:
             where_file, where_line = user_path, lineno
             where_function = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
-    if where_line is None and function is not None and hasattr(function, "__code__"):
+    code = getattr(function, "__code__", None) if isinstance(function, types.FunctionType) else None
+    if where_line is None and isinstance(code, types.CodeType):
         # Raised before the body ran (a call with the wrong arguments): point at the def.
-        code = function.__code__
         if os.path.abspath(code.co_filename) == user_path:
             where_file, where_line = user_path, code.co_firstlineno
     if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
@@ -55,7 +149,9 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
                 "code": protocol.source_line(user_path, where_line),
                 "message": f"printed more than {OUTPUT_FILE_LIMIT // 2**20} MB of output and was stopped "
                            f"(a print inside a loop that never ends?)"}
-    if isinstance(exc, SystemExit):
+    if _is_forbidden(exc):
+        kind = "forbidden_import"
+    elif isinstance(exc, SystemExit):
         kind = "exit"
     elif isinstance(exc, ImportError):
         kind = "import_error"
@@ -65,6 +161,9 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
         message = str(exc)
     except Exception:
         message = "<the exception's message could not be shown>"
+    if kind == "forbidden_import" and not isinstance(exc, ForbiddenImport):
+        message = (f"a kata answer may not read the checker's files or the reference solutions "
+                   f"({exc.filename}): the point is to write the backward yourself")
     return {
         "kind": kind,
         "type": type(exc).__name__,
@@ -77,6 +176,7 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
 
 
 def _import_user_module(path: str):
+    _forbid_imports()
     with open(path, "rb") as handle:
         source = handle.read()
     try:
@@ -111,7 +211,8 @@ def _parameters(module, calls: list) -> dict:
     found = {}
     for name in {c["function"] for c in calls}:
         function = getattr(module, name, None)
-        code = getattr(function, "__code__", None)
+        # A plain function only: an object's __code__ or __defaults__ could be anything, or raise.
+        code = function.__code__ if isinstance(function, types.FunctionType) else None
         if isinstance(code, types.CodeType):
             positional = list(code.co_varnames[:code.co_argcount])
             keyword_only = list(code.co_varnames[code.co_argcount:code.co_argcount + code.co_kwonlyargcount])
@@ -154,27 +255,70 @@ def _run_call(module, call: dict, user_path: str, outputs: dict) -> tuple[dict, 
             started = _perf_counter()
             try:
                 value = function(*args, **kwargs)
+                seconds = _perf_counter() - started
+                _settle()
                 record = {"ok": True, "value": protocol.encode(value)}
+                if _threads_left():
+                    record = {"ok": False, "fault": _thread_fault(user_path, function)}
             except KeyboardInterrupt:
                 raise
             except BaseException as exc:
+                seconds = _perf_counter() - started
+                _settle()
                 record = {"ok": False, "fault": _describe_exception(exc, user_path, function)}
-            record["seconds"] = _perf_counter() - started
+            record["seconds"] = seconds
     record["warnings"] = [
-        [w.category.__name__, str(w.message)[:300],
-         os.path.abspath(w.filename) == user_path, w.lineno] for w in caught[:20]
+        [_safe_text(getattr(w.category, "__name__", "Warning")), _safe_text(w.message)[:300],
+         os.path.abspath(str(w.filename)) == user_path, w.lineno if type(w.lineno) is int else None]
+        for w in caught[:20]
     ]
     if call.get("return_inputs"):
         inputs = args[1:] if call.get("driver") else args
         record["inputs_after"] = [protocol.encode(a) for a in inputs]
         record["kwargs_after"] = [[k, protocol.encode(v)] for k, v in kwargs.items()]
+    gc.enable()
     return record, value
 
 
-def main() -> None:
-    capture_path, crash_path = sys.argv[1], sys.argv[2]
-    request = protocol.loads(sys.stdin.buffer.read())
-    channel = os.dup(1)
+def _settle() -> None:
+    """Once the answer's function has returned, none of its code runs while the result is read: no trace
+    or profile hook, no timer signal, no collection that could call one of its finalizers."""
+    sys.settrace(None)
+    sys.setprofile(None)
+    gc.disable()
+    for timer in ("ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF"):
+        if hasattr(signal, timer):
+            signal.setitimer(getattr(signal, timer), 0)
+
+
+def _threads_left() -> bool:
+    """Whether a thread of the answer's still runs (it could change a result after it is read)."""
+    return len(sys._current_frames()) > 1
+
+
+def _thread_fault(user_path: str, function) -> dict:
+    fault = _describe_exception(RuntimeError(), user_path, function)
+    fault.update(type="ThreadLeftRunning", message="left a thread running after it returned: a thread can change "
+                 "the inputs or the result after the checker has read them")
+    return fault
+
+
+def _safe_text(value) -> str:
+    try:
+        text = str(value)
+        return text if type(text) is str else ""
+    except Exception:
+        return "<could not be shown>"
+
+
+def main(request: dict | None = None, channel: int | None = None, capture_path: str = "",
+         crash_path: str = "") -> None:
+    """Runs one check. A fresh interpreter reads its request on stdin and answers on stdout; a child
+    forked by the warm server (checker/warm.py) is handed its request and its channel."""
+    if request is None:
+        capture_path, crash_path = sys.argv[1], sys.argv[2]
+        request = protocol.loads(sys.stdin.buffer.read())
+        channel = os.dup(1)
     # Whatever the user's code prints (Python or C level) goes to the capture file, never
     # into the channel that carries results.
     capture = open(capture_path, "w", buffering=1, encoding="utf-8", errors="replace")
@@ -203,15 +347,16 @@ def main() -> None:
         return
     _send(channel, {"event": "imported", "parameters": _parameters(module, request["calls"])})
     outputs: dict = {}
+    run_call, send = _run_call, _send  # local: the answer rebinding this module's names changes nothing here
     for index, call in enumerate(request["calls"]):
         np.random.seed((seed + index) % 2**32)
         random.seed(seed + index)
-        record, value = _run_call(module, call, user_path, outputs)
+        record, value = run_call(module, call, user_path, outputs)
         if record.get("ok") and call.get("label"):
             outputs[(call["function"], call["label"])] = value
         record.update(event="call", index=index)
-        _send(channel, record)
-    _send(channel, {"event": "done"})
+        send(channel, record)
+    send(channel, {"event": "done"})
 
 
 if __name__ == "__main__":

@@ -96,6 +96,10 @@ def _exception(c: _Context) -> Diagnosis:
     if fault.type == "OutputLimit":
         return Diagnosis("exception", f"{c.function or 'your code'} {fault.message}",
                          explanation="Print less: a few shapes, not every step of a loop.", location=c.location)
+    if fault.type == "ThreadLeftRunning":
+        return Diagnosis("exception", f"{c.function or 'your code'} {fault.message}{c.where}",
+                         explanation="Compute the result in the function itself and return it; join any thread "
+                                     "you start before returning.", location=c.location)
     message = f"{c.function + ' ' if c.function else ''}raised {fault.type}: {fault.message}"
     if c.at_import:
         explanation = "It happened while your file was being imported, before any check ran."
@@ -108,6 +112,12 @@ def _exception(c: _Context) -> Diagnosis:
         explanation = "Read the line above with the shapes of the call below in mind."
     return Diagnosis("exception", message + c.where if c.driven else message, explanation=explanation,
                      location=c.location)
+
+
+def _forbidden_import(c: _Context) -> Diagnosis:
+    return Diagnosis("forbidden_import", f"{c.fault.message} {c.moment()}.",
+                     explanation="A kata answer uses numpy and the standard library only: no autograd framework, "
+                                 "and nothing of the checker or its reference solutions.", location=c.location)
 
 
 def _exit(c: _Context) -> Diagnosis:
@@ -131,4 +141,5 @@ def _crashed(c: _Context) -> Diagnosis:
 
 
 _BY_KIND = {"syntax_error": _syntax_error, "import_error": _import_error, "missing_function": _missing_function,
-            "exception": _exception, "exit": _exit, "timeout": _timeout}
+            "exception": _exception, "exit": _exit, "timeout": _timeout,
+            "forbidden_import": _forbidden_import}

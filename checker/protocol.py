@@ -1,9 +1,13 @@
 """The wire format between the checker and the child process that runs user code.
 
-Everything that crosses the process boundary is turned into a tree of plain builtins
-(lists, strings, numbers, bytes) before it is pickled, and the parent unpickles with an
-unpickler that refuses every global. So nothing the child sends can make the parent import
-or run anything: a returned object of a user-defined class arrives as a description of it.
+Everything that crosses the process boundary is first turned into a tree of plain builtins (None,
+bools, ints, floats, strings, bytes, lists, dicts with string keys) by :func:`encode`, then written in a
+small explicit binary format of our own (:func:`dumps`). Its reader (:func:`loads`) consumes each byte
+once, builds nothing but those builtins and refuses anything else, so what the child sends can make the
+parent neither import nor run anything, nor spend more than time linear in the record's size: there is
+no reference to an earlier object, so shared structure cannot multiply. :func:`decode` in the parent
+type-checks every node (array dtypes and shapes included). Any malformed record is a
+:class:`ChannelError`, and nothing else.
 
 This module is imported by the child before the user's code, so it keeps its own references
 to the numpy functions it needs: a user module that monkey-patches numpy cannot change how
@@ -13,14 +17,14 @@ values are encoded.
 from __future__ import annotations
 
 import importlib
-import io
-import pickle
+import re
 import struct
 from typing import Any
 
 import numpy as np
 
 from .spec import Output, Rng
+from .text import inert
 
 _ndarray = np.ndarray
 _generic = np.generic
@@ -30,6 +34,19 @@ _ascontiguousarray = np.ascontiguousarray
 
 _PRIMITIVES = (type(None), bool, int, float, str)
 _default_rng = np.random.default_rng
+
+MiB = 2**20
+RECORD_LIMIT = 64 * MiB  # one record; an honest result is far smaller
+STREAM_LIMIT = 64 * MiB  # everything the child sends in one check
+MAX_DEPTH = 400  # nesting of the wire tree (encode stops at 50 levels of the value, three wire levels each)
+MAX_INT_BYTES = 512
+MAX_DIMS = 32
+# Kinds of array the parent accepts: booleans, integers, floats, complex, strings, dates and durations.
+_DTYPE = re.compile(r"[<>|=]?[biufcSUmM]\d{1,3}(\[[a-zA-Z]{1,3}\])?")
+
+
+class ChannelError(ValueError):
+    """What the child sent is not a well-formed record: the answer's process wrote something else."""
 
 
 class Opaque:
@@ -51,33 +68,44 @@ class FunctionRef:
 
     def resolve(self):
         module_name, _, qualname = self.target.partition(":")
-        obj: Any = importlib.import_module(module_name)
+        obj: Any = _kept_modules.get(module_name) or importlib.import_module(module_name)
         for part in qualname.split("."):
             obj = getattr(obj, part)
         return obj
 
 
+# In the child, the checker's own modules are hidden from the answer's imports (see _child); the
+# drivers and function references still resolve through this private table.
+_kept_modules: dict = {}
+
+
+def keep_modules(modules: dict) -> None:
+    _kept_modules.update(modules)
+
+
 def encode(value: Any, _depth: int = 0) -> list:
-    """Turn a value into a tree of builtins that a global-free unpickler can read."""
+    """Turn a value into a tree of builtins that :func:`dumps` can write."""
     if _depth > 50:
         return ["O", "deeply nested object", ""]
     kind = type(value)
+    if kind is int and value.bit_length() > 8 * MAX_INT_BYTES - 8:
+        return ["O", f"int of {value.bit_length()} bits", ""]
     if kind in _PRIMITIVES:
         return ["P", value]
-    if kind is complex:  # pickles by reference to a global, which the parent refuses to load
+    if kind is complex:
         return ["C", value.real, value.imag]
     if kind is Rng:
         return ["G", int(value.seed)]
     if kind is Output:
         return ["R", value.function, value.case, list(value.path)]
     if isinstance(value, _ndarray):
-        if value.dtype.hasobject or value.dtype.fields is not None:
+        if value.dtype.hasobject or value.dtype.fields is not None or value.dtype.subdtype is not None:
             return ["O", f"numpy array of dtype {value.dtype}", ""]
         # ascontiguousarray turns 0-d into 1-D, so the shape is taken from the value itself.
         data = _ascontiguousarray(value)
         return ["A", data.dtype.str, list(value.shape), data.tobytes()]
     if isinstance(value, _generic):
-        if value.dtype.hasobject:
+        if value.dtype.hasobject or value.dtype.fields is not None:
             return ["O", "numpy object scalar", ""]
         return ["S", value.dtype.str, value.tobytes()]
     # Subclasses (a namedtuple, an OrderedDict, a defaultdict) travel as the plain container.
@@ -93,19 +121,49 @@ def encode(value: Any, _depth: int = 0) -> list:
         text = object.__repr__(value)
     except Exception:  # pragma: no cover - object.__repr__ does not fail in practice
         text = ""
-    return ["O", f"{kind.__module__}.{kind.__qualname__}", text[:200]]
+    return ["O", f"{getattr(kind, '__module__', '?')}.{getattr(kind, '__qualname__', '?')}", text[:200]]
+
+
+def _expect(condition: bool, what: str) -> None:
+    if not condition:
+        raise ChannelError(what)
+
+
+def _text(value: Any, what: str) -> str:
+    _expect(type(value) is str, f"{what} is not a string")
+    return inert(value)
+
+
+def _array(tree: list) -> np.ndarray:
+    _expect(len(tree) == 4 and type(tree[1]) is str and type(tree[2]) is list and type(tree[3]) is bytes,
+            "a malformed array")
+    _expect(_DTYPE.fullmatch(tree[1]) is not None, f"an array of a refused dtype {inert(tree[1][:20])!r}")
+    shape = tree[2]
+    _expect(len(shape) <= MAX_DIMS and all(type(n) is int and 0 <= n < 2**40 for n in shape), "a malformed shape")
+    dtype = _dtype(tree[1])
+    size = 1
+    for n in shape:
+        size *= max(n, 1)  # the dimensions but the empty ones still have to fit in memory
+    _expect(dtype.itemsize > 0 and size * dtype.itemsize <= RECORD_LIMIT, "an array larger than the limit")
+    count = 0 if 0 in shape else size
+    _expect(len(tree[3]) == count * dtype.itemsize, "an array whose data does not match its shape")
+    return _frombuffer(tree[3], dtype=dtype, count=count).reshape(tuple(shape)).copy()
 
 
 def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = None) -> Any:
     """The inverse of :func:`encode`; arrays come back writable and owned.
 
     In the child (``resolve_functions``), an Rng becomes a Generator and an Output the value an
-    earlier call returned (``outputs``: {(function, case label): value}).
+    earlier call returned (``outputs``: {(function, case label): value}); a missing one is a LookupError.
+    In the parent, every node is checked and its text made inert; anything malformed is a ChannelError.
     """
+    _expect(type(tree) is list and len(tree) >= 2 and type(tree[0]) is str, "a malformed value")
     tag = tree[0]
     if tag == "P":
-        return tree[1]
+        _expect(len(tree) == 2 and type(tree[1]) in _PRIMITIVES, "a malformed plain value")
+        return tree[1] if resolve_functions or type(tree[1]) is not str else inert(tree[1])
     if tag == "C":
+        _expect(len(tree) == 3 and type(tree[1]) is float and type(tree[2]) is float, "a malformed complex")
         return complex(tree[1], tree[2])
     if tag in ("G", "R"):
         if not resolve_functions:
@@ -119,35 +177,139 @@ def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = N
             value = value[key]
         return value
     if tag == "A":
-        dtype, shape, data = _dtype(tree[1]), tuple(tree[2]), tree[3]
-        return _frombuffer(data, dtype=dtype).reshape(shape).copy()
+        return _array(tree)
     if tag == "S":
-        return _frombuffer(tree[2], dtype=_dtype(tree[1]))[0]
-    if tag == "T":
-        return tuple(decode(v, resolve_functions, outputs) for v in tree[1])
-    if tag == "L":
-        return [decode(v, resolve_functions, outputs) for v in tree[1]]
-    if tag == "D":
-        return {decode(k, resolve_functions, outputs): decode(v, resolve_functions, outputs) for k, v in tree[1]}
+        _expect(len(tree) == 3 and type(tree[1]) is str and type(tree[2]) is bytes, "a malformed scalar")
+        _expect(_DTYPE.fullmatch(tree[1]) is not None, "a scalar of a refused dtype")
+        dtype = _dtype(tree[1])
+        _expect(dtype.itemsize > 0 and len(tree[2]) == dtype.itemsize, "a scalar whose data does not match")
+        return _frombuffer(tree[2], dtype=dtype)[0]
+    if tag in ("T", "L", "D"):
+        _expect(len(tree) == 2 and type(tree[1]) is list, "a malformed container")
+        if tag == "T":
+            return tuple(decode(v, resolve_functions, outputs) for v in tree[1])
+        if tag == "L":
+            return [decode(v, resolve_functions, outputs) for v in tree[1]]
+        _expect(all(type(p) is list and len(p) == 2 for p in tree[1]), "a malformed dict")
+        pairs = [(decode(k, resolve_functions, outputs), decode(v, resolve_functions, outputs)) for k, v in tree[1]]
+        try:
+            return dict(pairs)  # every key is one of ours (a builtin, a numpy scalar, an Opaque): no user hash
+        except TypeError:  # a key that is a list or an array
+            raise ChannelError("an unhashable dict key") from None
     if tag == "F":
+        _expect(len(tree) == 2 and type(tree[1]) is str, "a malformed function reference")
         ref = FunctionRef(tree[1])
         return ref.resolve() if resolve_functions else ref
     if tag == "O":
-        return Opaque(tree[1], tree[2])
-    raise ValueError(f"unknown tag {tag!r} in the child's message")
+        _expect(len(tree) == 3, "a malformed opaque value")
+        return Opaque(_text(tree[1], "a type name"), _text(tree[2], "a description"))
+    raise ChannelError(f"unknown tag {inert(tag[:20])!r} in the child's message")
 
 
-class _NoGlobalsUnpickler(pickle.Unpickler):
-    def find_class(self, module, name):
-        raise pickle.UnpicklingError(f"refused to load {module}.{name} from the child")
+# The binary format: one byte of tag, then for ints, strings, bytes, lists and dicts a 4-byte length.
+_U32 = struct.Struct("<I")
+_F64 = struct.Struct("<d")
+
+
+def _write(value: Any, out: list, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise ValueError("nested too deep to send")
+    kind = type(value)
+    if value is None:
+        out.append(b"N")
+    elif kind is bool:
+        out.append(b"T" if value else b"F")
+    elif kind is int:
+        data = value.to_bytes((value.bit_length() + 8) // 8, "little", signed=True)
+        if len(data) > MAX_INT_BYTES:
+            raise ValueError("an int too large to send")
+        out += [b"i", _U32.pack(len(data)), data]
+    elif kind is float:
+        out += [b"f", _F64.pack(value)]
+    elif kind is str:
+        data = value.encode("utf-8", "surrogatepass")  # a lone surrogate travels; the parent escapes it
+        out += [b"s", _U32.pack(len(data)), data]
+    elif kind is bytes:
+        out += [b"b", _U32.pack(len(value)), value]
+    elif kind is list or kind is tuple:
+        out += [b"l", _U32.pack(len(value))]
+        for item in value:
+            _write(item, out, depth + 1)
+    elif kind is dict:
+        out += [b"d", _U32.pack(len(value))]
+        for key, item in value.items():
+            if type(key) is not str:
+                raise ValueError("a record's keys are strings")
+            _write(key, out, depth + 1)
+            _write(item, out, depth + 1)
+    else:
+        raise ValueError(f"cannot send a {kind.__name__}")
 
 
 def dumps(tree: Any) -> bytes:
-    return pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL)
+    """A tree of builtins as bytes (tuples are written as lists)."""
+    out: list = []
+    _write(tree, out, 0)
+    return b"".join(out)
+
+
+class _Reader:
+    """Reads one record; every step consumes at least one byte, so the work is linear in its size."""
+
+    def __init__(self, data: bytes):
+        self.data, self.position = data, 0
+
+    def take(self, count: int) -> bytes:
+        end = self.position + count
+        _expect(end <= len(self.data), "a record cut short")
+        piece, self.position = self.data[self.position:end], end
+        return piece
+
+    def length(self) -> int:
+        (count,) = _U32.unpack(self.take(4))
+        _expect(count <= len(self.data) - self.position, "a length beyond the record's end")
+        return count
+
+    def value(self, depth: int) -> Any:
+        _expect(depth <= MAX_DEPTH, "a record nested too deep")
+        tag = self.take(1)
+        if tag == b"N":
+            return None
+        if tag in (b"T", b"F"):
+            return tag == b"T"
+        if tag == b"i":
+            count = self.length()
+            _expect(count <= MAX_INT_BYTES, "an int too large")
+            return int.from_bytes(self.take(count), "little", signed=True)
+        if tag == b"f":
+            return _F64.unpack(self.take(8))[0]
+        if tag == b"s":
+            try:
+                return self.take(self.length()).decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:
+                raise ChannelError("a string that is not UTF-8") from None
+        if tag == b"b":
+            return self.take(self.length())
+        if tag == b"l":
+            return [self.value(depth + 1) for _ in range(self.length())]
+        if tag == b"d":
+            found = {}
+            for _ in range(self.length()):
+                key = self.value(depth + 1)
+                _expect(type(key) is str, "a record key that is not a string")
+                found[key] = self.value(depth + 1)
+            return found
+        raise ChannelError(f"an unknown type byte {tag!r}")
 
 
 def loads(data: bytes) -> Any:
-    return _NoGlobalsUnpickler(io.BytesIO(data)).load()
+    """The tree :func:`dumps` wrote; anything else (cut, padded, too deep, too large) is a ChannelError."""
+    _expect(type(data) is bytes, "a record that is not bytes")
+    _expect(len(data) <= RECORD_LIMIT, f"a record of {len(data) / MiB:.0f} MB, over the limit")
+    reader = _Reader(data)
+    tree = reader.value(0)
+    _expect(reader.position == len(data), "bytes after the end of a record")
+    return tree
 
 
 _LENGTH = struct.Struct("<Q")
@@ -170,15 +332,16 @@ def unframe(stream: bytes) -> list[bytes]:
     return records
 
 
-def source_line(path: str | None, lineno: int | None) -> str:
-    """Line ``lineno`` of a file, for pointing at the user's code ("" when it cannot be read)."""
-    if not path or not lineno:
+def source_line(path: str | None, lineno: int | None, limit: int = 300) -> str:
+    """Line ``lineno`` of a file, at most ``limit`` characters, for pointing at the user's code
+    ("" when it cannot be read)."""
+    if not path or not isinstance(lineno, int) or lineno <= 0:
         return ""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             for number, text in enumerate(handle, start=1):
                 if number == lineno:
-                    return text.rstrip("\n")
-    except OSError:
+                    return text.rstrip("\n")[:limit + 1]
+    except (OSError, ValueError):
         pass
     return ""

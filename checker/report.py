@@ -7,10 +7,23 @@ from pathlib import Path
 
 from rich.console import Console, Group
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as _RichText
+
+from .text import inert
 
 PASS, FAIL, SKIP = "✓", "✗", "·"
 MAX_DIAGNOSES = 3
+
+
+class Text(_RichText):
+    """Every piece of the report is one of these: text that came from the answer (a message, a source
+    line, a file name) reaches the terminal inert (checker/text.py), whatever the result holds."""
+
+    def __init__(self, text: str = "", style: str = ""):
+        super().__init__(inert(text, keep_newlines=True), style=style)
+
+    def append(self, text, style=None):
+        return super().append(inert(text, keep_newlines=True) if isinstance(text, str) else text, style)
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -79,7 +92,7 @@ def _diagnosis_block(diagnosis: dict) -> list:
             offset = location.get("offset")
             if offset:
                 indent = len(location["code"]) - len(location["code"].lstrip())
-                parts.append(Text("    " + " " * max(offset - 1, indent) + "^", style="red"))
+                parts.append(Text("    " + " " * min(max(offset - 1, indent), 300) + "^", style="red"))
     if diagnosis.get("explanation"):
         parts.append(Text("  " + diagnosis["explanation"]))
     call = diagnosis.get("evidence", {}).get("call")
@@ -94,7 +107,8 @@ def _diagnosis_block(diagnosis: dict) -> list:
         table.add_column("expected", justify="right")
         for entry in worst:
             index = "[" + ", ".join(map(str, entry["index"])) + "]" if entry["index"] else "()"
-            table.add_row("    " + entry["draw"], index, _number(entry["yours"]), _number(entry["expected"]))
+            table.add_row(Text("    " + entry["draw"]), Text(index), Text(_number(entry["yours"])),
+                          Text(_number(entry["expected"])))
         parts.append(table)
     return parts
 
@@ -125,7 +139,6 @@ def render_check(result: dict, console: Console) -> None:
         lines = output.splitlines()[-8:]
         console.print(Text("  your code printed (last lines):", style="dim"))
         for line in lines:
-            printable = "".join(c if c.isprintable() else "?" for c in line[:200])
-            console.print(Text("    " + printable, style="dim"))
+            console.print(Text("    " + line, style="dim"))
     replay = result.get("replay") or f"kata check {name} --seed {seed}"
     console.print(Text(f"  kata hint {name} · replay: {replay}", style="dim"))

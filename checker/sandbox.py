@@ -12,15 +12,22 @@ import re
 import signal
 import subprocess
 import sys
+import select
 import tempfile
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import isolation, protocol
+from . import channel, isolation, protocol, warm
+from .protocol import ChannelError
+from .text import inert
 
 CHILD_SCRIPT = Path(__file__).with_name("_child.py")
 OUTPUT_LIMIT = 4000
+OUTPUT_LINES = 100
+LINGER = 0.2  # seconds the channel may stay open after the child has ended (a process it left holds it)
 
 
 @dataclass
@@ -47,10 +54,9 @@ class Fault:
     function: str = ""  # the user's function or method the fault happened in ("Value.__rsub__")
 
     @classmethod
-    def from_record(cls, record: dict) -> "Fault":
-        return cls(kind=record["kind"], message=record.get("message", ""), type=record.get("type", ""),
-                   file=record.get("file"), line=record.get("line"), code=record.get("code", ""),
-                   offset=record.get("offset"), function=record.get("function", ""))
+    def from_record(cls, record) -> "Fault":
+        """A fault the child reported, every field checked (a ChannelError if one is malformed)."""
+        return cls(**channel.fault_fields(record))
 
 
 @dataclass
@@ -78,15 +84,24 @@ class SandboxRun:
 
 
 def _start_child(capture_path: str, crash_path: str) -> subprocess.Popen:
-    """The child's start, in one place (a forkserver could replace it)."""
-    env = dict(os.environ)
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        env[var] = "1"
+    """A child in a fresh interpreter: the fallback where the warm process cannot be had."""
     return subprocess.Popen(
         [sys.executable, "-I", str(CHILD_SCRIPT), capture_path, crash_path],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        env=env, start_new_session=True,
+        env=warm.child_environment(), start_new_session=True,
     )
+
+
+def _run_cold(request: bytes, capture_path: str, crash_path: str,
+              timeout: float) -> tuple[bytes, subprocess.Popen, bool]:
+    """(result stream, the ended process, whether it timed out) of a child in a fresh interpreter."""
+    process = _start_child(capture_path, crash_path)
+    timed_out = False
+    try:
+        stream, timed_out = _read_cold(process, request, timeout)
+    finally:
+        isolation.stop_tree(process)  # every process the answer started ends with the check
+    return stream, process, timed_out
 
 
 def _encode_call(call: Call) -> dict:
@@ -100,51 +115,56 @@ def _encode_call(call: Call) -> dict:
     }
 
 
-class _ImportFault(Exception):
-    def __init__(self, fault: Fault):
-        self.fault = fault
+def _write_request(pipe, request: bytes) -> None:
+    try:
+        pipe.write(request)
+        pipe.close()
+    except (OSError, ValueError):
+        pass  # the child has already ended: what it sent says why
 
 
-class _Done(Exception):
-    pass
+def _read_cold(process: subprocess.Popen, request: bytes, timeout: float) -> tuple[bytes, bool]:
+    """(what the child sent, whether it timed out): read until the channel closes, the timeout passes, the
+    child sends more than a check accepts (channel.ChannelBuffer), or the child has ended but a process it
+    left behind still holds the channel open."""
+    threading.Thread(target=_write_request, args=(process.stdin, request), daemon=True).start()
+    buffer, descriptor = channel.ChannelBuffer(), process.stdout.fileno()
+    deadline, ended_at = time.monotonic() + timeout, None
+    while True:
+        now = time.monotonic()
+        if now >= deadline:
+            return buffer.data(), True
+        if ended_at is None and process.poll() is not None:
+            ended_at = now
+        if ended_at is not None and now - ended_at > LINGER:
+            return buffer.data(), False
+        ready, _, _ = select.select([descriptor], [], [], min(0.05, deadline - now))
+        if ready:
+            chunk = os.read(descriptor, 1 << 20)
+            if not chunk or not buffer.feed(chunk):
+                return buffer.data(), False
 
 
-def _take_record(record: dict, outcomes: list[CallOutcome], parameters: dict, pieces: dict) -> None:
-    event = record.get("event")
-    if event == "isolation":
-        for piece, status in (record.get("pieces") or {}).items():
-            if isinstance(piece, str) and isinstance(status, dict):
-                pieces[piece] = {"state": str(status.get("state", "")), "in_force": bool(status.get("in_force")),
-                                 "detail": str(status.get("detail", ""))[:300]}
-    if event == "imported":
-        for name, signature in (record.get("parameters") or {}).items():
-            parameters[name] = {"names": list(signature["names"]),
-                                "keyword_only": list(signature.get("keyword_only", [])),
-                                "defaults": {n: protocol.decode(v) for n, v in signature["defaults"]}}
-    if event == "import_fault":
-        raise _ImportFault(Fault.from_record(record["fault"]))
-    if event == "done":
-        raise _Done
-    if event == "call":
-        outcomes.append(CallOutcome(
-            value=protocol.decode(record["value"]) if record.get("ok") else None,
-            fault=None if record.get("ok") else Fault.from_record(record["fault"]),
-            inputs_after=[protocol.decode(a) for a in record.get("inputs_after", [])] or None,
-            kwargs_after={k: protocol.decode(v) for k, v in record.get("kwargs_after", [])},
-            warnings=record.get("warnings", []),
-            seconds=record.get("seconds", 0.0),
-        ))
-
-
-def _imported(stream: bytes) -> bool:
-    """Whether the child reported the user's file imported (calls may have run after that)."""
-    for payload in protocol.unframe(stream):
-        try:
-            if protocol.loads(payload).get("event") == "imported":
-                return True
-        except Exception:
-            return False
-    return False
+def _read_records(stream: bytes) -> tuple[channel.Records, Fault | None]:
+    """The records of the stream, and the fault that ends it when it could not be read to its end."""
+    records = channel.Records()
+    too_much = channel.stream_problem(stream)
+    if too_much:
+        return records, Fault("crashed", f"the process running your code {too_much} "
+                                         f"(does your code return far larger arrays than the kata asks for?)")
+    payloads = protocol.unframe(stream)
+    try:
+        for payload in payloads:
+            records.take(protocol.loads(payload))
+    except ChannelError as exc:
+        why = str(exc)
+    else:
+        if records.phase != "done" or sum(8 + len(p) for p in payloads) == len(stream):
+            return records, None
+        why = "bytes after its last record"
+    # Only user code can garble the channel (a write to a descriptor it does not own).
+    return records, Fault("crashed", f"the process running your code sent results the checker could not read "
+                                     f"({why}; did it write to a file descriptor it does not own?)")
 
 
 def _user_frame(crash_report: str, user_path: str) -> tuple[str | None, int | None]:
@@ -195,8 +215,6 @@ DEFAULT_MEMORY = isolation.Policy.memory
 
 def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout: float,
               memory: int | None = None) -> SandboxRun:
-    import time
-
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kata-") as private:
         capture_path = os.path.join(private, "output.txt")
@@ -212,16 +230,10 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
             "timeout": float(timeout),
             "memory": int(memory or DEFAULT_MEMORY),
         })
-        process = _start_child(capture_path, crash_path)
-        timed_out = False
-        try:
-            stream, _ = process.communicate(request, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            isolation.stop_tree(process)
-            stream, _ = process.communicate()
-        finally:
-            isolation.stop_tree(process)  # every process the answer started ends with the check
+        # A child forked from the warm process; where there is none, a fresh interpreter.
+        ran = warm.run(request, _modules_to_preload(calls), capture_path, crash_path, timeout) or \
+            _run_cold(request, capture_path, crash_path, timeout)
+        stream, process, timed_out = ran
         try:
             with open(capture_path, encoding="utf-8", errors="replace") as handle:
                 output = handle.read(OUTPUT_LIMIT * 4)
@@ -233,46 +245,27 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
         except OSError:
             crash_report = ""
 
-    import_fault: Fault | None = None
-    outcomes: list[CallOutcome] = []
-    finished = False
-    garbled = False
-    parameters: dict = {}
-    pieces: dict = {}
-    for payload in protocol.unframe(stream):
-        try:
-            _take_record(protocol.loads(payload), outcomes, parameters, pieces)
-        except _ImportFault as fault:
-            import_fault = fault.fault
-            finished = True
-        except _Done:
-            finished = True
-        except Exception:
-            # Only user code can garble the channel (a write to a descriptor it does not own).
-            garbled = True
-            break
-
-    records = protocol.unframe(stream)
-    if not finished and not timed_out and process.returncode == 0 and \
-            sum(8 + len(r) for r in records) < len(stream):
-        garbled = True  # it ended normally, so what is left over was unreadable, not cut off
-    if garbled:
-        finished = False
-    if not finished:
-        if garbled:
+    records, fault = _read_records(stream)
+    if fault is not None:  # a channel written to by the answer: none of its records can be believed
+        records.calls, records.import_fault = [], None
+    import_fault = Fault(**records.import_fault) if records.import_fault else None
+    outcomes = [CallOutcome(**dict(c, fault=c["fault"] and Fault(**c["fault"]))) for c in records.calls]
+    if fault is None and records.phase != "done":
+        if timed_out:
+            fault = Fault("timeout", f"did not finish within {timeout:g} s")
+        elif process.returncode == 0 and sum(8 + len(p) for p in protocol.unframe(stream)) < len(stream):
             fault = Fault("crashed", "the process running your code sent results the checker could not read "
                                      "(did it write to a file descriptor it does not own?)")
-        elif timed_out:
-            fault = Fault("timeout", f"did not finish within {timeout:g} s")
         else:
             fault = Fault("crashed", _describe_exit(process.returncode))
             fault.file, fault.line = _user_frame(crash_report, str(Path(path).resolve()))
             if fault.line:
-                fault.code = protocol.source_line(fault.file, fault.line)
-        if import_fault is None and not outcomes \
-                and not _imported(stream):
-            import_fault = fault  # it never got past the import
-        else:
+                fault.code = inert(protocol.source_line(fault.file, fault.line))
+    if fault is not None:
+        if records.imported:
             outcomes.append(CallOutcome(fault=fault))
-    return SandboxRun(import_fault=import_fault, outcomes=outcomes, parameters=parameters, isolation=pieces,
-                      output=output[-OUTPUT_LIMIT:], seconds=time.perf_counter() - started)
+        else:
+            import_fault = fault  # it never got past the import
+    output = "\n".join(inert(line) for line in output[-OUTPUT_LIMIT:].split("\n")[-OUTPUT_LINES:])
+    return SandboxRun(import_fault=import_fault, outcomes=outcomes, parameters=records.parameters,
+                      isolation=records.pieces, output=output, seconds=time.perf_counter() - started)

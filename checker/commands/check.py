@@ -1,11 +1,12 @@
+import importlib
 import json
 import random
 from pathlib import Path
 
-from .. import catalog, engine, progress, workspace
+from .. import catalog, engine, progress, warm, workspace
 from ..cli import UsageError
-from ..report import display_path, make_console, render_check
-from . import interview
+
+# rich (the report) and the interview are imported where they are used: a check loads what it needs, no more.
 
 HELP = "Check your answer: run it on random inputs and compare with finite differences."
 
@@ -14,32 +15,89 @@ def add_arguments(parser) -> None:
     parser.add_argument("name", nargs="?", help="the kata, e.g. relu_backward")
     parser.add_argument("--all", action="store_true", help="check every kata you have started")
     parser.add_argument("--file", metavar="PATH", help="check this file instead of your workspace attempt")
-    parser.add_argument("--seed", type=int, help="seed of the random inputs (to replay a failure)")
+    # Read as text and checked in run(), so a bad value is one line of ours, not argparse's usage block.
+    parser.add_argument("--seed", help="seed of the random inputs (to replay a failure)")
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
-    parser.add_argument("--timeout", type=float, metavar="S", help="seconds your code may run (default 10)")
+    parser.add_argument("--timeout", metavar="S", help="seconds your code may run (default 10)")
 
 
 def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool) -> dict:
     result = engine.check_file(kata, str(path), seed=seed, timeout=timeout)
     replay = f"kata check {kata.name} --seed {seed}"
     if explicit_file:
+        from ..report import display_path
+
         replay += f" --file {display_path(str(path))}"
     result["replay"] = replay
     if path.resolve() != catalog.solution_path(kata).resolve():
         progress.record_check(result)
+    if not progress.running_interview():
+        return result
+    from . import interview
+
     return interview.as_the_interviewer_says(result)  # in a mock interview: pass or fail per check, no more
+
+
+def _kata(name: str):
+    """The kata's spec, importing its one module when the name is one (catalog.get imports them all)."""
+    import importlib.util
+
+    module_name = f"{catalog.specs.__name__}.{name}"
+    if name.isidentifier() and importlib.util.find_spec(module_name) is not None:
+        kata = getattr(importlib.import_module(module_name), "KATA", None)
+        if getattr(kata, "name", None) == name:
+            return kata
+    return catalog.get(name)  # unknown: the catalog suggests the closest names
+
+
+def make_console():
+    from ..report import make_console
+
+    return make_console()
 
 
 def render(result: dict, console) -> None:
     if result.get("interview"):
+        from . import interview
+
         interview.render_check(result, console)
     else:
+        from ..report import render_check
+
         render_check(result, console)
 
 
+MAX_SEED, MAX_TIMEOUT = 2**63, 3600.0
+
+
+def seed_option(text, option: str = "--seed") -> int | None:
+    """An integer in [0, 2**63), from the command line (None when not given); a UsageError otherwise."""
+    if text is None:
+        return None
+    try:
+        value = int(str(text).strip(), 10)
+    except ValueError:
+        raise UsageError(f"{option} must be a whole number, not {str(text)[:40]!r}") from None
+    if not 0 <= value < MAX_SEED:
+        raise UsageError(f"{option} must be between 0 and 2**63 - 1")
+    return value
+
+
+def seconds_option(text, option: str = "--timeout", most: float = MAX_TIMEOUT) -> float | None:
+    """A finite number of seconds in (0, most], from the command line (None when not given)."""
+    if text is None:
+        return None
+    try:
+        value = float(str(text).strip())
+    except ValueError:
+        raise UsageError(f"{option} must be a number of seconds, not {str(text)[:40]!r}") from None
+    if not 0 < value <= most:  # also false for nan
+        raise UsageError(f"{option} must be more than 0 and at most {most:g} seconds")
+    return value
+
+
 def run(args) -> int:
-    if args.timeout is not None and args.timeout <= 0:
-        raise UsageError("--timeout must be a positive number of seconds")
+    args.seed, args.timeout = seed_option(args.seed), seconds_option(args.timeout)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10_000)
     if args.all:
         if args.name or args.file:
@@ -47,7 +105,7 @@ def run(args) -> int:
         return _check_all(args, seed)
     if not args.name:
         raise UsageError("which kata? kata check NAME (kata list shows them), or kata check --all")
-    kata = catalog.get(args.name)
+    kata = _kata(args.name)
     if args.file:
         path = Path(args.file)
         if not path.is_file():
@@ -56,6 +114,8 @@ def run(args) -> int:
         path = workspace.attempt_path(kata)
         if not path.is_file():
             raise UsageError(f"you have not started {kata.name}: kata start {kata.name} (or pass --file PATH)")
+    if not args.json:  # rich loads on this core while the answer runs on the other
+        warm.meanwhile(lambda: importlib.import_module("..report", __package__))
     result = _check_one(kata, path, seed, args.timeout, bool(args.file))
     if args.json:
         print(json.dumps(result))

@@ -1,0 +1,24 @@
+"""expect: mutated_input
+
+Mutates its input, then reaches the child's encoder through the caller's frame and makes it report the
+inputs as they were before the call. In-process, nothing stops a frame walk: this one is the known gap.
+"""
+import sys
+
+
+def relu_backward(dout, x):
+    caller = sys._getframe(1).f_globals
+    protocol = caller.get("protocol")
+    if protocol is not None and not getattr(protocol, "_patched", False):
+        original = protocol.encode
+        saved = {}
+
+        def encode(value, _depth=0):
+            kept = saved.get(id(value))
+            return original(kept[1] if kept and kept[0] is value else value, _depth)
+        protocol.encode, protocol._patched, protocol._saved = encode, True, saved
+    if protocol is not None:
+        protocol._saved[id(x)] = (x, x.copy())
+    dx = dout * (x > 0)
+    x[...] = 0.0  # the mutation the report should name
+    return dx
