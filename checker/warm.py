@@ -1,0 +1,303 @@
+"""A warm process that forks one fresh child per check, so a check does not pay for a new interpreter.
+
+    parent ──control socket── warm server (numpy and the child runtime imported, no answer ever)
+                                 └─ child, forked per check: runs ``_child.main`` (isolation included)
+
+``kata check`` forks its server from itself at once, when it has imported nothing but numpy and the child
+runtime (no second interpreter to pay for); any other process (the test suite, a notebook) starts a fresh
+``python -I`` server on its first check. While a child runs, the parent does its own work (see meanwhile).
+
+The server imports only trusted modules (numpy, the child runtime, the spec drivers a check names) and never
+runs an answer itself: each check's child is forked from it, so it starts with nothing a previous answer did.
+The server is the child's parent, so it waits for it and reports its wait status over the control socket (a
+crash or ``os._exit`` keeps its named diagnosis), and it kills the child's tree when the parent asks (a
+timeout). Results travel as today, on a pipe whose write end the parent hands over with the job.
+
+:func:`start` starts the server at once (``kata check`` calls it before it imports the spec); :func:`run` runs
+one child through it and returns None wherever the server cannot be had (it died, no fork on this platform,
+``KATA_WARM=0``, another thread is using it): the caller then starts a fresh interpreter as before. One process
+reuses its server for every check it runs (the test suite, mutation testing); a forked process starts its own.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+
+from ._warm_server import STOP_GRACE, _as_if_isolated, _receive, _send, _serve
+
+SERVER_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_warm_server.py")
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+STARTUP_LIMIT = 30.0  # seconds a server may take to fork the first child (it imports numpy first)
+LINGER = 0.2  # seconds the channel may stay open after the child has ended, as on the cold path
+MAX_START_FAILURES = 3  # then this process stops trying and every check starts a fresh interpreter
+
+
+def child_environment() -> dict:
+    """The environment of every process that runs an answer: BLAS single-threaded (isolation needs it)."""
+    env = dict(os.environ)
+    for variable in THREAD_VARIABLES:
+        env[variable] = "1"
+    return env
+
+
+def available() -> bool:
+    return hasattr(os, "fork") and hasattr(socket, "send_fds") and os.environ.get("KATA_WARM", "1") != "0"
+
+
+# ---------------------------------------------------------------- the parent's side
+
+@dataclass
+class Finished:
+    """How the child ended, shaped like the subprocess.Popen the cold path has (returncode)."""
+
+    returncode: int
+
+
+class _Forked:
+    """A server forked from this very process, shaped like the subprocess.Popen of one started afresh."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+
+    def wait(self, timeout: float = 5.0) -> None:
+        deadline = time.monotonic() + timeout
+        while os.waitpid(self.pid, os.WNOHANG)[0] == 0:
+            if time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired("warm server", timeout)
+            time.sleep(0.002)
+
+
+class _Server:
+    """The parent's handle on one warm server: a fresh interpreter, or (fork_self) a fork of this process."""
+
+    def __init__(self, fork_self: bool = False):
+        ours, theirs = socket.socketpair()
+        if fork_self:
+            self.process = _Forked(_fork_server(ours, theirs))
+        else:
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", SERVER_SCRIPT, str(theirs.fileno())],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, env=child_environment(), start_new_session=True)
+        theirs.close()
+        ours.settimeout(STARTUP_LIMIT)  # a server that stops answering never blocks a check for long
+        self.control = ours
+        self.owner = os.getpid()
+
+    def close(self) -> None:
+        self.control.close()  # the server ends when its control socket does
+        try:
+            self.process.wait(1.0)
+        except ChildProcessError:
+            pass
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def reply(self, deadline: float) -> dict | None:
+        if not self._readable(deadline):
+            return None
+        received = _receive(self.control)
+        return received and received[0]
+
+    def _readable(self, deadline: float) -> bool:
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.control, selectors.EVENT_READ)
+            return bool(selector.select(max(0.0, deadline - time.monotonic())))
+
+
+_lock = threading.Lock()
+_server: _Server | None = None
+_start_failures = 0
+_meanwhile: list = []
+
+
+def meanwhile(task) -> None:
+    """Runs ``task()`` (work of the parent's own, e.g. an import the report needs) while the next child runs,
+    on the other core, instead of after it. Its errors are ignored: whatever it loads is loaded again later."""
+    _meanwhile.append(task)
+
+
+def _run_meanwhile() -> None:
+    tasks, _meanwhile[:] = list(_meanwhile), []
+    for task in tasks:
+        try:
+            task()
+        except Exception:
+            pass
+
+
+def start(fork_self: bool = False) -> None:
+    """Starts this process's warm server if it has none (returns at once; the server warms up meanwhile).
+
+    fork_self: a command's first call, before it has imported anything of a kata: the server is then a fork
+    of this process once it has imported numpy and the child runtime (no second interpreter to pay for).
+    A process that has already imported numpy (it may hold a reference solution) starts a fresh one.
+    """
+    global _server
+    if not available() or _start_failures >= MAX_START_FAILURES:
+        return
+    if _server is not None and _server.owner != os.getpid():
+        _server = None  # inherited through a fork: that one belongs to the parent process
+    if _server is None:
+        try:
+            _server = _Server(fork_self and "numpy" not in sys.modules)
+        except OSError:
+            _discard(None)
+
+
+def _discard(server: _Server | None) -> None:
+    global _server, _start_failures
+    _start_failures += 1
+    _server = None
+    if server is not None:
+        try:
+            server.process.kill()
+        except OSError:
+            pass
+        server.close()
+
+
+@atexit.register
+def stop() -> None:
+    """Ends this process's warm server (at exit; a test calls it to start afresh)."""
+    global _server
+    if _server is not None and _server.owner == os.getpid():
+        _server.close()
+    _server = None
+
+
+def run(request: bytes, preload: list[str], capture_path: str, crash_path: str,
+        timeout: float) -> tuple[bytes, Finished, bool] | None:
+    """Runs one child from the warm server: (result stream, how it ended, timed out), or None (go cold)."""
+    if not available() or not _lock.acquire(blocking=False):
+        return None
+    try:
+        start()
+        server = _server
+        if server is None:
+            return None
+        read_end, write_end = os.pipe()
+        try:
+            started = _hand_over(server, write_end, request, preload, capture_path, crash_path,
+                                 min(timeout, STARTUP_LIMIT))
+        finally:
+            os.close(write_end)
+        if started is None:
+            os.close(read_end)
+            _discard(server)
+            return None
+        deadline = time.monotonic() + timeout  # the timeout runs from the child's start
+        _run_meanwhile()
+        return _collect(server, started, read_end, deadline)
+    finally:
+        _lock.release()
+
+
+def _hand_over(server: _Server, write_end: int, request: bytes, preload: list[str], capture_path: str,
+               crash_path: str, startup_limit: float) -> int | None:
+    """Sends the job; the child's pid once the server has forked it, None if the server is gone."""
+    header = {"preload": preload, "capture": capture_path, "crash": crash_path, "env": child_environment()}
+    try:
+        socket.send_fds(server.control, [b"J"], [write_end])
+        _send(server.control, header, request)
+    except OSError:
+        return None
+    reply = server.reply(time.monotonic() + startup_limit)
+    return reply["pid"] if reply and isinstance(reply.get("pid"), int) else None
+
+
+def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple[bytes, Finished, bool]:
+    """Reads the child's results until they end and its status is in, or the timeout; then stops its tree."""
+    from . import channel  # loaded already by the sandbox; this file also runs as the server's script
+
+    buffer, status, timed_out, eof, ended_at = channel.ChannelBuffer(), None, False, False, None
+    with selectors.DefaultSelector() as selector:
+        selector.register(read_end, selectors.EVENT_READ, "results")
+        selector.register(server.control, selectors.EVENT_READ, "control")
+        while not (eof and status is not None):
+            if ended_at is not None and time.monotonic() - ended_at > LINGER:
+                break  # it has ended, but a process it left behind holds the channel open
+            ready = selector.select(min(deadline, (ended_at or deadline) + LINGER) - time.monotonic())
+            if not ready and time.monotonic() >= deadline:
+                timed_out = True
+                break
+            for key, _ in ready:
+                if key.data == "results":
+                    chunk = os.read(read_end, 1 << 16)
+                    if chunk and not buffer.feed(chunk) and status is None:  # more than a check accepts
+                        status, ended_at = _stop(server, pid), time.monotonic()
+                    if not chunk or buffer.full:
+                        eof = True
+                        selector.unregister(read_end)
+                elif status is None:
+                    reply = _receive(server.control)
+                    status = reply[0].get("status") if reply else None
+                    if not isinstance(status, int):
+                        status = _stop(server, pid)  # the server broke: end the child ourselves
+                    ended_at = time.monotonic()
+                    selector.unregister(server.control)
+        if status is None:
+            status = _stop(server, pid)
+        if not eof:
+            os.set_blocking(read_end, False)
+            try:
+                buffer.feed(os.read(read_end, 1 << 20))  # what was written before the end
+            except BlockingIOError:
+                pass
+    os.close(read_end)
+    returncode = os.waitstatus_to_exitcode(status) if status >= 0 else -signal.SIGKILL
+    return buffer.data(), Finished(returncode), timed_out
+
+
+def _stop(server: _Server, pid: int) -> int:
+    """Asks the server to end the child's tree; its wait status (-1 if the server is gone)."""
+    try:
+        _send(server.control, {"stop": True})
+        reply = server.reply(time.monotonic() + STOP_GRACE + 0.4)
+    except OSError:
+        reply = None
+    if reply and isinstance(reply.get("status"), int):
+        return reply["status"]
+    try:  # the server is broken: end the child's session ourselves, and the server with it
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+    _discard(server)
+    return -1
+
+
+def _fork_server(ours: socket.socket, theirs: socket.socket) -> int:
+    """Imports what every child needs, then forks the server from this process; its pid."""
+    for variable in THREAD_VARIABLES:
+        os.environ[variable] = "1"  # before numpy loads, as in a child started afresh
+    import numpy  # noqa: F401
+
+    from checker import _child, isolation, protocol  # noqa: F401
+    pid = os.fork()
+    if pid:
+        return pid
+    try:
+        ours.close()
+        os.setsid()
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for descriptor in (0, 1, 2):
+            os.dup2(devnull, descriptor)
+        os.closerange(3, theirs.fileno())
+        os.closerange(theirs.fileno() + 1, 1 << 16)
+        _as_if_isolated()
+        _serve(theirs)
+    finally:
+        os._exit(0)

@@ -1,0 +1,104 @@
+"""The warm path (a child forked from a warm process) gives the verdicts of the cold one (a fresh interpreter),
+keeps each child fresh, leaves nothing running, and falls back to a fresh interpreter when its process dies."""
+import os
+import time
+
+import pytest
+
+from checker import catalog, sandbox, warm
+from checker.engine import check_file
+from conftest import VERDICTS
+
+pytestmark = pytest.mark.skipif(not warm.available(), reason="no fork or no descriptor passing here")
+FIXTURES = ["segfault", "timeout", "sys_exit", "hard_exit", "endless_print", "passed"]
+LEAVES_A_GRANDCHILD = """
+import os, time
+
+def relu_backward(dout, x):
+    if os.fork() == 0:
+        os.setsid()
+        time.sleep(60)
+        os._exit(0)
+    return dout * (x > 0)
+"""
+TIMEOUT = 1.5  # the cold path imports numpy within it, on a busy machine too
+
+
+@pytest.fixture
+def cold_starts(monkeypatch):
+    """How many children were started in a fresh interpreter (the cold path) since the test began."""
+    started = []
+    start_child = sandbox._start_child
+
+    def counting(*args):
+        started.append(args)
+        return start_child(*args)
+    monkeypatch.setattr(sandbox, "_start_child", counting)
+    return started
+
+
+def check(name: str, seed: int = 3) -> dict:
+    path = name if os.sep in name else str(VERDICTS / f"{name}.py")
+    return check_file(catalog.get("relu_backward"), path, seed=seed, timeout=TIMEOUT)
+
+
+def verdict(result: dict) -> tuple:
+    first = result["diagnoses"][0] if result["diagnoses"] else {}
+    isolation = {piece: status["in_force"] for piece, status in result["isolation"].items()}
+    return (result["passed"], first.get("code"), first.get("message"), first.get("location"), result["output"],
+            isolation)
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for name in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                if int(handle.read().rsplit(b")", 1)[1].split()[1]) == pid:
+                    found.append(int(name))
+        except (OSError, IndexError):
+            pass
+    return found
+
+
+@pytest.fixture(scope="module")
+def cold_verdicts():
+    os.environ["KATA_WARM"] = "0"
+    try:
+        return {name: verdict(check(name)) for name in FIXTURES}
+    finally:
+        del os.environ["KATA_WARM"]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_the_warm_path_gives_the_cold_verdict(name, cold_verdicts, cold_starts):
+    started = time.monotonic()
+    result = check(name)
+    assert time.monotonic() - started < TIMEOUT + 1.0, "never outlives its timeout by more than a second"
+    assert cold_starts == [], "the check ran in a fresh interpreter, not in a fork of the warm process"
+    assert verdict(result) == cold_verdicts[name]
+
+
+def test_nothing_is_left_running_under_the_warm_process(tmp_path):
+    answer = tmp_path / "leaves_a_grandchild.py"
+    answer.write_text(LEAVES_A_GRANDCHILD)
+    assert check(str(answer))["passed"]
+    assert warm._server is not None
+    assert children_of(warm._server.process.pid) == []
+
+
+def test_each_child_is_fresh():
+    """What one answer does to its process (here: numpy patched) never reaches the next check's."""
+    assert not check("monkeypatches_numpy")["passed"]
+    assert check("passed")["passed"]
+
+
+def test_a_dead_warm_process_falls_back_to_a_fresh_interpreter(cold_starts):
+    check("passed")
+    server = warm._server
+    server.process.kill()
+    server.process.wait()
+    assert verdict(check("sys_exit"))[:2] == (False, "crashed")
+    assert len(cold_starts) == 1, "the check after the warm process died ran in a fresh interpreter"
+    assert check("passed")["passed"]
+    assert len(cold_starts) == 1 and warm._server is not server, "then a new warm process took over"
