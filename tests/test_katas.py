@@ -44,9 +44,10 @@ def test_wrong_answer_is_caught_with_its_diagnosis(name, path):
 
 
 @pytest.mark.parametrize("name, path", answer_params("right"))
-@pytest.mark.parametrize("seed", [3, 11])
-def test_differently_written_right_answer_passes(name, path, seed):
+def test_differently_written_right_answer_passes(name, path):
+    # One seed each, a different one per answer; tests/sweep_seeds.py runs them on hundreds.
     kata = catalog.get(name)
+    seed = 3 + sum(path.name.encode()) % 17
     result = check_file(kata, str(path), seed=seed)
     assert result["passed"], (codes(result), result["diagnoses"][:1])
 
