@@ -127,11 +127,18 @@ class Memo:
         if key not in self._templates:
             draw = self.draws[index]
             kwargs = {k: v for k, v in draw.case.kwargs.items() if k != without}
-            self._templates[key] = self.kind.expected(self.check, draw, kwargs)
+            if without is None:
+                self._templates[key] = self.kind.expected(self.check, draw, kwargs)
+            else:
+                try:
+                    self._templates[key] = self.kind.expected(self.check, draw, kwargs)
+                except Exception:  # the default does not fit this draw (dout is shaped for stride=2)
+                    self._templates[key] = None
         return self._templates[key]
 
     def leaf(self, index: int, name: str, without: str | None = None) -> Leaf | None:
-        return next((leaf for leaf in leaves(self.template(index, without)) if leaf.name == name), None)
+        template = self.template(index, without)
+        return None if template is None else next((leaf for leaf in leaves(template) if leaf.name == name), None)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 import numpy as np
 
 from checker import datasets
+from checker.numeric import compare
 from checker.spec import Case, Finding, Kata, Outcome
 
 PIXELS, CLASSES = 64, 10
@@ -37,7 +38,7 @@ INITIAL_SCALE, SCALE_BAND = 0.5, 0.2
 KNOWN_SCALES = {0.01: "the textbook's weight_init_std = 0.01", 1e-4: "CS231n's std = 1e-4"}
 # The calls, in the order draws() makes them.
 (TRAINED, SMALL, INITIAL, LONGER, AGAIN, RESEEDED, FULL_BATCH,
- STEP_START, STEP, SMALL_AGAIN) = range(10)
+ STEP_START, STEP, SMALL_AGAIN, TWO_STEPS) = range(11)
 
 
 def sigmoid(z):
@@ -79,6 +80,8 @@ def draws(rng):
     yield Case(f"{STEP_ROWS} copies of one row, the initial weights", step_data, {**step_kwargs, "lr": 0.0})
     yield Case(f"{STEP_ROWS} copies of one row, one step", step_data, {**step_kwargs, "lr": STEP_LR})
     yield Case("a small net, a short run, again", data, SMALL_RUN)
+    # After one step the biases are no longer 0, so a second step shows a forward pass without them.
+    yield Case(f"{STEP_ROWS} copies of one row, two steps", step_data, {**step_kwargs, "iters": 2, "lr": STEP_LR})
 
 
 def keyword(case, name):
@@ -380,6 +383,27 @@ def step_findings(cases, read_values):
     return findings
 
 
+def second_step_finding(cases, read_values):
+    """Two steps on copies of one row, against the math applied twice."""
+    initial, (stepped, _) = read_values[STEP_START][0], read_values[TWO_STEPS]
+    x, label = cases[STEP_START].args["x"][0], int(np.argmax(cases[STEP_START].args["t"][0]))
+    lr = keyword(cases[TWO_STEPS], "lr")
+    expected = dict(initial)
+    for _ in range(2):
+        expected = {k: v - lr * g for (k, v), g in zip(expected.items(),
+                                                       row_gradients(expected, x, label).values())}
+    errors = {k: compare(stepped[k], expected[k], STEP_RTOL).max_error for k in NAMES}
+    wrong = [k for k in NAMES if errors[k] > STEP_RTOL]
+    name = f"a second step starts from the first one's weights ({STEP_ROWS} copies of one row)"
+    if not wrong:
+        return Finding(name, True, f"max rel. error {max(errors.values()):.1g}")
+    return Finding(name, False, f"{listing(wrong)} off", "wrong_value",
+                   f"the first step is right, but after the second one {listing(wrong)} differ from the math "
+                   f"(max relative error {max(errors[k] for k in wrong):.2g}). The biases are 0 only before the "
+                   "first step: does every forward pass add b1 and b2, and does each step start from the "
+                   "weights the last one left?")
+
+
 def listing(names):
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
@@ -524,6 +548,7 @@ def assess(cases, values):
     # The exact checks come first (shapes, keywords, one step compared with the math): they name a
     # cause; the outcome of a long run only shows that something is off somewhere.
     stages = [small, reproducible, lambda: [initial_scale_finding(read_values[INITIAL][0])], one_step,
+              lambda: [second_step_finding(cases, read_values)],
               lambda: [same_run_finding(cases, read_values)],
               lambda: [full_batch_finding(cases[FULL_BATCH], *read_values[FULL_BATCH])],
               lambda: [fresh_batches_finding(cases[LONGER], *read_values[LONGER])],
