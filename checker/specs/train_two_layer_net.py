@@ -20,8 +20,11 @@ NAMES = ("W1", "b1", "W2", "b2")
 SMALL_RUN = {"hidden_size": 7, "lr": 0.05, "iters": 30, "batch_size": 32, "seed": 5}
 # The one-step check trains on STEP_ROWS copies of one row, so every minibatch of STEP_BATCH rows,
 # however it is drawn, is that row: one step must move the weights by exactly -lr times the
-# gradient of that row's loss. A few hidden units keep the logits moderate.
-STEP_ROWS, STEP_BATCH, STEP_HIDDEN, STEP_LR = 7, 3, 3, 0.5
+# gradient of that row's loss. Pixels of at most 0.4 give hidden pre-activations of about unit
+# spread, so among 24 units some fall in (0, 1) and some below 0 (a sigmoid wrong on part of its
+# range shows) while the logits stay moderate.
+STEP_ROWS, STEP_BATCH, STEP_HIDDEN, STEP_LR = 7, 3, 24, 0.5
+STEP_PIXELS = (0.05, 0.4)
 # The update is exact arithmetic on float64 weights of order 1: rounding leaves about 1e-15.
 STEP_RTOL, STEP_FLOOR = 1e-6, 1e-9
 # The textbook writes log(y + 1e-7): its recorded loss is off by about 1e-7 / y, up to 1e-5 of the
@@ -73,7 +76,7 @@ def draws(rng):
     yield Case("the initial weights of another seed", data, {"lr": 0.0, "iters": 1, "seed": other_seed})
     yield Case("every training row in the batch", data, {"lr": 0.0, "iters": 40, "batch_size": n})
     step_seed = int(rng.integers(1, 1000))
-    row = rng.uniform(0.05, 1.0, PIXELS)
+    row = rng.uniform(*STEP_PIXELS, PIXELS)
     label = int(rng.integers(CLASSES))
     step_data = {"x": np.tile(row, (STEP_ROWS, 1)), "t": np.tile(np.eye(CLASSES)[label], (STEP_ROWS, 1))}
     step_kwargs = {"hidden_size": STEP_HIDDEN, "iters": 1, "batch_size": STEP_BATCH, "seed": step_seed}
