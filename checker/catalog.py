@@ -41,6 +41,8 @@ def source_checkout() -> Path | None:
 def all_katas() -> dict[str, Kata]:
     found = {}
     for module_info in sorted(pkgutil.iter_modules(specs.__path__), key=lambda m: m.name):
+        if module_info.name.startswith("_"):  # a part of a spec entry kept in a file of its own
+            continue
         module = importlib.import_module(f"{specs.__name__}.{module_info.name}")
         kata = module.KATA
         if kata.name != module_info.name:
