@@ -92,7 +92,7 @@ def test_a_fault_points_at_the_line_of_the_caller():
     assert diagnosis.location["file"] == __file__
     assert diagnosis.location["line"] == first + 2
     assert diagnosis.location["code"].strip() == "return dout @ mask"
-    assert "kata-notebook" not in str(result) and "tmp" not in result.to_json()["file"]
+    assert "kata-notebook" not in str(result) and "kata-notebook" not in result.to_json()["file"]
 
 
 def test_a_class_defined_in_a_cell():
