@@ -1,6 +1,6 @@
 import numpy as np
 
-from checker.draws import log_uniform, mixed_values, shape_text, shapes_of_every_rank
+from checker.draws import mixed_values, shape_text, shapes_of_every_rank
 from checker.spec import Case, Grad, Kata, Loss, LossAndGrads, Mistake
 
 
@@ -17,7 +17,7 @@ def huber(pred, target, delta=1.0):
 
 def regions(d, delta):
     inside = np.abs(d) <= delta
-    return {"pred": {f"where |pred − target| ≤ delta": inside, f"where |pred − target| > delta": ~inside}}
+    return {"pred": {"where |pred − target| ≤ delta": inside, "where |pred − target| > delta": ~inside}}
 
 
 def draws(rng):

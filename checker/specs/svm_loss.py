@@ -54,7 +54,6 @@ def without_margin(scores, y):
 
 
 def label_columns(scores, y):
-    rows = np.arange(len(y))
     positive = (margins_of(scores, y) > 0).astype(np.float64)
     positive[:, y] -= positive.sum(axis=1)[:, None]
     return positive / len(y)
