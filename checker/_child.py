@@ -16,6 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import builtins  # noqa: E402
 import errno  # noqa: E402
 import faulthandler  # noqa: E402
+import functools  # noqa: E402
 import gc  # noqa: E402
 import importlib.util  # noqa: E402
 import random  # noqa: E402
@@ -94,21 +95,43 @@ def _forbid_imports() -> None:
     """From here on, the answer's imports of a forbidden module fail, whatever the route (an import
     statement, __import__, importlib, sys.modules): the modules of ours already loaded stay usable by the
     drivers (through protocol's private table) and by this module's own references."""
-    _forbidden_paths[:] = [os.path.realpath(p) for p in isolation.default_forbidden()]
-    ours = []
-    for name, module in list(sys.modules.items()):
-        try:
-            where = os.path.realpath(module.__file__ if isinstance(module.__file__, str) else "/")
-        except Exception:  # a builtin module, or an object that is not a module
-            where = "/"
-        if name.partition(".")[0] in FORBIDDEN_IMPORTS or any(_inside(where, p) for p in _forbidden_paths):
-            ours.append((name, module))
+    ours = [(name, module) for name, module in list(sys.modules.items()) if _is_ours(name, module)]
     protocol.keep_modules(dict(ours))
     for name, _ in ours:
         sys.modules[name] = _HiddenModule(name)
     sys.meta_path.insert(0, _ForbiddenFinder)
     importlib.invalidate_caches()
     builtins.__import__ = _guarded_import  # an import statement finds a hidden module without asking a finder
+
+
+_classified: dict = {}  # (name, id(module)) -> whether it is ours: worked out once in the warm process
+
+
+def classify_loaded_modules() -> None:
+    """Works out which loaded modules are forbidden ahead of time (the warm process, before it forks), so
+    that a child only looks at the modules it loaded since."""
+    for name, module in list(sys.modules.items()):
+        _is_ours(name, module)
+
+
+@functools.lru_cache(maxsize=None)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)  # a few dozen folders hold the hundreds of loaded modules
+
+
+def _is_ours(name: str, module) -> bool:
+    key = (name, id(module))
+    if key not in _classified:
+        if not _forbidden_paths:
+            _forbidden_paths[:] = [os.path.realpath(p) for p in isolation.default_forbidden()]
+        try:
+            file = module.__file__ if isinstance(module.__file__, str) else "/"
+        except Exception:  # a builtin module, or an object that is not a module
+            file = "/"
+        where = os.path.join(_real_folder(os.path.dirname(file)), os.path.basename(file))
+        _classified[key] = (name.partition(".")[0] in FORBIDDEN_IMPORTS
+                            or any(_inside(where, p) for p in _forbidden_paths))
+    return _classified[key]
 
 
 _real_import = builtins.__import__
@@ -206,10 +229,10 @@ def _import_user_module(path: str):
     return module, None
 
 
-def _parameters(module, calls: list) -> dict:
+def _parameters(module, functions: list) -> dict:
     """The parameter names of each function the checker will call, so it can spot a swapped order."""
     found = {}
-    for name in {c["function"] for c in calls}:
+    for name in set(functions):
         function = getattr(module, name, None)
         # A plain function only: an object's __code__ or __defaults__ could be anything, or raise.
         code = function.__code__ if isinstance(function, types.FunctionType) else None
@@ -311,10 +334,20 @@ def _safe_text(value) -> str:
         return "<could not be shown>"
 
 
+def _read_calls(descriptor: int) -> list:
+    """The calls, sent on their own pipe once the parent has drawn them (the answer is imported meanwhile)."""
+    chunks = []
+    while chunk := os.read(descriptor, 1 << 20):
+        chunks.append(chunk)
+    os.close(descriptor)
+    return protocol.loads(b"".join(chunks))["calls"]
+
+
 def main(request: dict | None = None, channel: int | None = None, capture_path: str = "",
-         crash_path: str = "") -> None:
+         crash_path: str = "", calls_pipe: int | None = None) -> None:
     """Runs one check. A fresh interpreter reads its request on stdin and answers on stdout; a child
-    forked by the warm server (checker/warm.py) is handed its request and its channel."""
+    forked by the warm server (checker/warm.py) is handed its request and its channel, and, when the request
+    has no calls yet, the pipe they come on: it is isolated and has imported the answer by then."""
     if request is None:
         capture_path, crash_path = sys.argv[1], sys.argv[2]
         request = protocol.loads(sys.stdin.buffer.read())
@@ -345,10 +378,14 @@ def main(request: dict | None = None, channel: int | None = None, capture_path: 
     if fault is not None:
         _send(channel, {"event": "import_fault", "fault": fault})
         return
-    _send(channel, {"event": "imported", "parameters": _parameters(module, request["calls"])})
+    calls = request["calls"] if "calls" in request else None
+    functions = request["functions"] if calls is None else [c["function"] for c in calls]
+    _send(channel, {"event": "imported", "parameters": _parameters(module, functions)})
+    if calls is None:
+        calls = _read_calls(calls_pipe)
     outputs: dict = {}
     run_call, send = _run_call, _send  # local: the answer rebinding this module's names changes nothing here
-    for index, call in enumerate(request["calls"]):
+    for index, call in enumerate(calls):
         np.random.seed((seed + index) % 2**32)
         random.seed(seed + index)
         record, value = run_call(module, call, user_path, outputs)

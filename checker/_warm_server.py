@@ -47,16 +47,17 @@ def _receive(sock: socket.socket) -> tuple[dict, bytes] | None:
 
 def _serve(control: socket.socket) -> None:
     """The server's loop: one job at a time, until the parent closes the control socket."""
-    from checker import isolation
+    from checker import _child, isolation
 
     isolation.prepare()  # the readable paths, worked out once for every child
+    _child.classify_loaded_modules()
     _set_dumpable(False)
     while True:
         try:
-            _, fds, _, _ = socket.recv_fds(control, 1, 1)
+            _, fds, _, _ = socket.recv_fds(control, 1, 2)  # the results' write end, the calls' read end
         except OSError:
             return
-        job = _receive(control) if fds else None
+        job = _receive(control) if len(fds) == 2 else None
         if job is None:
             return
         header, request = job
@@ -65,10 +66,12 @@ def _serve(control: socket.socket) -> None:
                 __import__(name)
             except Exception:
                 pass  # the child imports it again, and reports what went wrong
+        _child.classify_loaded_modules()
         pid = os.fork()
         if pid == 0:
-            _be_the_child(control, fds[0], header, request)
-        os.close(fds[0])
+            _be_the_child(control, fds, header, request)
+        for descriptor in fds:
+            os.close(descriptor)
         try:
             _send(control, {"pid": pid})
             status = _watch(control, pid)
@@ -96,19 +99,22 @@ def _set_dumpable(dumpable: bool) -> None:
         ctypes.CDLL(None).prctl(4, int(dumpable), 0, 0, 0)  # PR_SET_DUMPABLE
 
 
-def _be_the_child(control: socket.socket, channel: int, header: dict, request: bytes) -> None:
-    """In the forked child: a session of its own, only its channel open, then the child's main."""
+def _be_the_child(control: socket.socket, descriptors: list[int], header: dict, request: bytes) -> None:
+    """In the forked child: a session of its own, only its two pipes open, then the child's main."""
     try:
         control.close()
         _set_dumpable(True)  # the child is as a fresh interpreter is (its own /proc files, a core if it crashes)
         os.setsid()
-        os.closerange(3, channel)
-        os.closerange(channel + 1, 1 << 16)
+        channel, calls = descriptors
+        low, high = sorted(descriptors)
+        os.closerange(3, low)
+        os.closerange(low + 1, high)
+        os.closerange(high + 1, 1 << 16)
         os.environ.clear()
         os.environ.update(header["env"])
         from checker import _child, protocol
 
-        _child.main(protocol.loads(request), channel, header["capture"], header["crash"])
+        _child.main(protocol.loads(request), channel, header["capture"], header["crash"], calls)
         sys.stdout.flush()
     except BaseException:
         os._exit(1)

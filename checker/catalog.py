@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import ast
-import difflib
 import importlib
-import pkgutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +37,8 @@ def source_checkout() -> Path | None:
 
 @lru_cache(maxsize=None)
 def all_katas() -> dict[str, Kata]:
+    import pkgutil
+
     found = {}
     for module_info in sorted(pkgutil.iter_modules(specs.__path__), key=lambda m: m.name):
         if module_info.name.startswith("_"):  # a part of a spec entry kept in a file of its own
@@ -55,6 +55,8 @@ def get(name: str) -> Kata:
     katas = all_katas()
     if name in katas:
         return katas[name]
+    import difflib
+
     suggestions = difflib.get_close_matches(name, katas, n=3, cutoff=0.5)
     suggestions += [k for k in katas if name and name in k and k not in suggestions][:3]
     raise UnknownKata(name, suggestions[:3])

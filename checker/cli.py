@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
-import traceback
 
 from . import __version__
 
@@ -23,7 +21,8 @@ FIRST_COMMANDS = ("list", "show", "start", "check", "hint", "solution", "reset")
 def command_names() -> list[str]:
     from . import commands
 
-    found = sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
+    found = sorted(name[:-3] for folder in commands.__path__ for name in os.listdir(folder)
+                   if name.endswith(".py") and not name.startswith("_"))
     return [n for n in FIRST_COMMANDS if n in found] + [n for n in found if n not in FIRST_COMMANDS]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -71,12 +70,18 @@ class _ErrorConsole:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command = _invoked_command(argv)
+    ahead = None
     if command in WARM_COMMANDS:
         from . import warm
 
+        if command == "check" and not {"--json", "--all"} & set(argv):
+            from . import report_ahead
+
+            ahead = report_ahead.start()  # rich loads on the other core while numpy loads here
         warm.start(fork_self=True)  # forked once numpy is in: the child is ready when the inputs are drawn
     parser = build_parser(command)
     args = parser.parse_args(argv)  # argparse exits 2 on bad usage
+    args.report_ahead = ahead
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USAGE
@@ -105,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:
         err.print("kata: internal error — this is a bug in kata, not in your code. Please report it with the "
                   "text below.", markup=False)
+        import traceback
+
         err.print(traceback.format_exc(), markup=False, highlight=False)
         return EXIT_INTERNAL
 

@@ -15,11 +15,6 @@ from typing import Callable
 import numpy as np
 
 from . import catalog, kinds, sandbox
-from .contracts import judge_defaults, note_swapped_parameters
-from .diagnosis import merge_shared_causes
-from .faults import fault_diagnosis
-from .kinds.comparing import Context
-from .result import Result, Row
 from .sandbox import Call, SandboxRun
 from .spec import Kata
 
@@ -33,8 +28,15 @@ def _outputs(calls: list[Call], run: SandboxRun) -> dict:
 
 
 def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: float | None = None,
-             defaults: dict[str, dict] | None = None) -> Result:
+             defaults: dict[str, dict] | None = None):
     """Runs every check of a kata through ``runner`` and returns its result."""
+    # Imported here, not above: check_file starts the child first, and these load while it starts.
+    from .contracts import judge_defaults, note_swapped_parameters
+    from .diagnosis import merge_shared_causes
+    from .faults import fault_diagnosis
+    from .kinds.comparing import Context
+    from .result import Result, Row
+
     started = time.perf_counter()
     timeout = timeout or kata.timeout
     plans = [kinds.plan(check, np.random.default_rng([seed, i])) for i, check in enumerate(kata.checks)]
@@ -69,10 +71,15 @@ def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: 
 
 
 def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None) -> dict:
-    """Checks the user's file in the sandbox; returns the JSON-ready result."""
-    timeout = timeout or kata.timeout
+    """Checks the user's file in the sandbox; returns the JSON-ready result.
 
-    def runner(calls: list[Call]) -> SandboxRun:
-        return sandbox.run_calls(path, calls, seed=seed, timeout=timeout)
-    return run_kata(kata, runner, seed=seed, file=str(path), timeout=timeout,
-                    defaults=catalog.stub_defaults(kata)).to_json()
+    The child starts first (it isolates itself and imports the answer while the inputs are drawn)."""
+    timeout = timeout or kata.timeout
+    drivers = {check.driver.__module__ for check in kata.checks if getattr(check, "driver", None)}
+    session = sandbox.Session(path, functions=[check.function for check in kata.checks], preload=sorted(drivers),
+                              seed=seed, timeout=timeout)
+    try:
+        return run_kata(kata, session.run, seed=seed, file=str(path), timeout=timeout,
+                        defaults=catalog.stub_defaults(kata)).to_json()
+    finally:
+        session.close()

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .spec import Output, Rng
+from .arguments import Output, Rng
 from .text import inert
 
 _ndarray = np.ndarray

@@ -10,17 +10,14 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
 import sys
 import select
-import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import channel, isolation, protocol, warm
+from . import channel, protocol, warm
 from .protocol import ChannelError
 from .text import inert
 
@@ -83,8 +80,10 @@ class SandboxRun:
     isolation: dict = field(default_factory=dict)  # piece -> {"state", "in_force", "detail"}
 
 
-def _start_child(capture_path: str, crash_path: str) -> subprocess.Popen:
-    """A child in a fresh interpreter: the fallback where the warm process cannot be had."""
+def _start_child(capture_path: str, crash_path: str):
+    """A child in a fresh interpreter: the fallback where the warm process cannot be had (a subprocess.Popen)."""
+    import subprocess
+
     return subprocess.Popen(
         [sys.executable, "-I", str(CHILD_SCRIPT), capture_path, crash_path],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -93,8 +92,10 @@ def _start_child(capture_path: str, crash_path: str) -> subprocess.Popen:
 
 
 def _run_cold(request: bytes, capture_path: str, crash_path: str,
-              timeout: float) -> tuple[bytes, subprocess.Popen, bool]:
+              timeout: float) -> tuple[bytes, object, bool]:
     """(result stream, the ended process, whether it timed out) of a child in a fresh interpreter."""
+    from . import isolation  # the cold path only: a check through the warm process never needs it here
+
     process = _start_child(capture_path, crash_path)
     timed_out = False
     try:
@@ -123,10 +124,12 @@ def _write_request(pipe, request: bytes) -> None:
         pass  # the child has already ended: what it sent says why
 
 
-def _read_cold(process: subprocess.Popen, request: bytes, timeout: float) -> tuple[bytes, bool]:
+def _read_cold(process, request: bytes, timeout: float) -> tuple[bytes, bool]:
     """(what the child sent, whether it timed out): read until the channel closes, the timeout passes, the
     child sends more than a check accepts (channel.ChannelBuffer), or the child has ended but a process it
     left behind still holds the channel open."""
+    import threading
+
     threading.Thread(target=_write_request, args=(process.stdin, request), daemon=True).start()
     buffer, descriptor = channel.ChannelBuffer(), process.stdout.fileno()
     deadline, ended_at = time.monotonic() + timeout, None
@@ -210,41 +213,113 @@ def _modules_to_preload(calls: list[Call]) -> list[str]:
     return sorted(found)
 
 
-DEFAULT_MEMORY = isolation.Policy.memory
+def _private_directory() -> str:
+    """A fresh directory only this user can enter (tempfile's would do, but it loads shutil and its
+    compression modules on every check)."""
+    base = os.environ.get("TMPDIR") or "/tmp"
+    for _ in range(20):
+        candidate = os.path.join(base, f"kata-{os.urandom(8).hex()}")
+        try:
+            os.mkdir(candidate, 0o700)
+            return candidate
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+    import tempfile  # an odd TMPDIR: tempfile knows where else to look
+
+    return tempfile.mkdtemp(prefix="kata-")
+
+
+def _remove_private_directory(path: str) -> None:
+    """Removes it with whatever the answer left in its scratch."""
+    try:  # what a check leaves: two files and an empty scratch, unless the answer wrote there
+        for name in ("output.txt", "crash.txt"):
+            if os.path.lexists(os.path.join(path, name)):
+                os.unlink(os.path.join(path, name))
+        if os.path.isdir(os.path.join(path, "scratch")):
+            os.rmdir(os.path.join(path, "scratch"))
+        os.rmdir(path)
+    except OSError:
+        import shutil
+
+        shutil.rmtree(path, ignore_errors=True)
+
+
+DEFAULT_MEMORY = 2 * 2**30  # bytes of address space (isolation.Policy.memory)
+
+
+class Session:
+    """One check's child, started before its calls are drawn: while the parent imports what judges and
+    draws the inputs, the child forks, isolates itself and imports the answer. Then :meth:`run` (once).
+
+    functions: what the calls will call (their parameters are read at import); preload: the modules of
+    the drivers and function references the calls will name. A call naming another module, or no warm
+    process, and run() starts a child for the whole request instead. close() if run() is never called.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, functions: list[str], preload: list[str], seed: int,
+                 timeout: float, memory: int | None = None):
+        self.began = time.perf_counter()
+        self.path, self.timeout, self.preload = str(Path(path).resolve()), timeout, sorted(set(preload))
+        self.private = _private_directory()
+        self.capture, self.crash = os.path.join(self.private, "output.txt"), os.path.join(self.private, "crash.txt")
+        os.mkdir(os.path.join(self.private, "scratch"))
+        self.fields = {"path": self.path, "seed": int(seed), "scratch": os.path.join(self.private, "scratch"),
+                       "timeout": float(timeout), "memory": int(memory or DEFAULT_MEMORY)}
+        self.started = warm.begin(protocol.dumps(dict(self.fields, functions=list(functions), preload=self.preload)),
+                                  self.preload, self.capture, self.crash, timeout)
+
+    def run(self, calls: list[Call]) -> SandboxRun:
+        try:
+            encoded, preload = [_encode_call(c) for c in calls], _modules_to_preload(calls)
+            if self.started is not None and set(preload) <= set(self.preload):
+                stream, process, timed_out = warm.finish(self.started, protocol.dumps({"calls": encoded}))
+                self.started = None
+            else:  # no warm process (a fresh interpreter, then), or a call names a module not preloaded
+                had_warm = self.started is not None
+                self._abandon()
+                request = protocol.dumps(dict(self.fields, calls=encoded, preload=preload))
+                stream, process, timed_out = (had_warm and warm.run(request, preload, self.capture, self.crash,
+                                                                    self.timeout)) \
+                    or _run_cold(request, self.capture, self.crash, self.timeout)
+            output, crash_report = _read_text(self.capture, OUTPUT_LIMIT * 4), _read_text(self.crash, 20000)
+        finally:
+            self.close()
+        return _sandbox_run(stream, process, timed_out, output, crash_report, self)
+
+    def _abandon(self) -> None:
+        if self.started is not None:
+            started, self.started = self.started, None
+            warm.abandon(started)
+
+    def close(self) -> None:
+        self._abandon()
+        if self.private:
+            _remove_private_directory(self.private)
+            self.private = ""
+
+
+def _read_text(path: str, limit: int) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(limit)
+    except OSError:
+        return ""
 
 
 def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout: float,
               memory: int | None = None) -> SandboxRun:
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="kata-") as private:
-        capture_path = os.path.join(private, "output.txt")
-        crash_path = os.path.join(private, "crash.txt")
-        scratch = os.path.join(private, "scratch")
-        os.mkdir(scratch)
-        request = protocol.dumps({
-            "path": str(Path(path).resolve()),
-            "seed": int(seed),
-            "calls": [_encode_call(c) for c in calls],
-            "preload": _modules_to_preload(calls),
-            "scratch": scratch,
-            "timeout": float(timeout),
-            "memory": int(memory or DEFAULT_MEMORY),
-        })
-        # A child forked from the warm process; where there is none, a fresh interpreter.
-        ran = warm.run(request, _modules_to_preload(calls), capture_path, crash_path, timeout) or \
-            _run_cold(request, capture_path, crash_path, timeout)
-        stream, process, timed_out = ran
-        try:
-            with open(capture_path, encoding="utf-8", errors="replace") as handle:
-                output = handle.read(OUTPUT_LIMIT * 4)
-        except OSError:
-            output = ""
-        try:
-            with open(crash_path, encoding="utf-8", errors="replace") as handle:
-                crash_report = handle.read(20000)
-        except OSError:
-            crash_report = ""
+    """Runs the calls in one child: a Session started and run at once."""
+    session = Session(path, functions=[c.function for c in calls], preload=_modules_to_preload(calls), seed=seed,
+                      timeout=timeout, memory=memory)
+    return session.run(calls)
 
+
+def _sandbox_run(stream: bytes, process, timed_out: bool, output: str, crash_report: str,
+                 session: Session) -> SandboxRun:
+    """What happened, from the channel's records and how the child ended."""
+    timeout, user_path = session.timeout, session.path
     records, fault = _read_records(stream)
     if fault is not None:  # a channel written to by the answer: none of its records can be believed
         records.calls, records.import_fault = [], None
@@ -258,7 +333,7 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
                                      "(did it write to a file descriptor it does not own?)")
         else:
             fault = Fault("crashed", _describe_exit(process.returncode))
-            fault.file, fault.line = _user_frame(crash_report, str(Path(path).resolve()))
+            fault.file, fault.line = _user_frame(crash_report, user_path)
             if fault.line:
                 fault.code = inert(protocol.source_line(fault.file, fault.line))
     if fault is not None:
@@ -268,4 +343,4 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
             import_fault = fault  # it never got past the import
     output = "\n".join(inert(line) for line in output[-OUTPUT_LIMIT:].split("\n")[-OUTPUT_LINES:])
     return SandboxRun(import_fault=import_fault, outcomes=outcomes, parameters=records.parameters,
-                      isolation=records.pieces, output=output, seconds=time.perf_counter() - started)
+                      isolation=records.pieces, output=output, seconds=time.perf_counter() - session.began)

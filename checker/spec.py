@@ -39,34 +39,16 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from . import arguments
+
+# The special arguments of a case, defined apart for the child's runtime: part of this vocabulary.
+Rng, Output = arguments.Rng, arguments.Output
+
 Draws = Callable[[np.random.Generator], Iterable["Case"]]
 
 # The central-difference step. Draws keep inputs at least a hundred steps from any kink
 # (checker/draws.py), so a step this small never straddles one.
 STEP = 1e-5
-
-
-@dataclass(frozen=True)
-class Rng:
-    """An argument that is ``numpy.random.default_rng(seed)``, built wherever the call runs."""
-
-    seed: int
-
-
-@dataclass(frozen=True)
-class Output:
-    """An argument that is what an earlier call of the same run returned: the call of ``function`` on
-    the case labelled ``case``, then ``path`` into its result. ``Output("dropout_forward", "x (4, 6)", 1)``
-    is the mask the user's own forward returned on that draw."""
-
-    function: str
-    case: str
-    path: tuple = ()
-
-    def __init__(self, function: str, case: str, *path):
-        object.__setattr__(self, "function", function)
-        object.__setattr__(self, "case", case)
-        object.__setattr__(self, "path", path)
 
 
 @dataclass

@@ -3,9 +3,12 @@
     parent ──control socket── warm server (numpy and the child runtime imported, no answer ever)
                                  └─ child, forked per check: runs ``_child.main`` (isolation included)
 
-``kata check`` forks its server from itself at once, when it has imported nothing but numpy and the child
-runtime (no second interpreter to pay for); any other process (the test suite, a notebook) starts a fresh
-``python -I`` server on its first check. While a child runs, the parent does its own work (see meanwhile).
+``kata check`` forks its server from itself at once, once it has imported numpy and the wire format (which
+both need): the server imports the rest of the child runtime while the command imports what it needs (no
+second interpreter to pay for); any other process (the test suite, a notebook) starts a fresh ``python -I``
+server on its first check. A check's child is forked before its inputs are drawn (:func:`begin`): it isolates
+itself and imports the answer while the parent draws, and its calls follow on a pipe of their own
+(:func:`finish`). While a child runs, the parent does its own work (see meanwhile).
 
 The server imports only trusted modules (numpy, the child runtime, the spec drivers a check names) and never
 runs an answer itself: each check's child is forked from it, so it starts with nothing a previous answer did.
@@ -13,7 +16,7 @@ The server is the child's parent, so it waits for it and reports its wait status
 crash or ``os._exit`` keeps its named diagnosis), and it kills the child's tree when the parent asks (a
 timeout). Results travel as today, on a pipe whose write end the parent hands over with the job.
 
-:func:`start` starts the server at once (``kata check`` calls it before it imports the spec); :func:`run` runs
+:func:`start` starts the server at once (``kata check`` calls it before it imports the spec); :func:`begin` forks
 one child through it and returns None wherever the server cannot be had (it died, no fork on this platform,
 ``KATA_WARM=0``, another thread is using it): the caller then starts a fresh interpreter as before. One process
 reuses its server for every check it runs (the test suite, mutation testing); a forked process starts its own.
@@ -26,11 +29,9 @@ import os
 import selectors
 import signal
 import socket
-import subprocess
 import sys
-import threading
 import time
-from dataclasses import dataclass
+from _thread import allocate_lock
 
 from ._warm_server import STOP_GRACE, _as_if_isolated, _receive, _send, _serve
 
@@ -55,11 +56,11 @@ def available() -> bool:
 
 # ---------------------------------------------------------------- the parent's side
 
-@dataclass
 class Finished:
     """How the child ended, shaped like the subprocess.Popen the cold path has (returncode)."""
 
-    returncode: int
+    def __init__(self, returncode: int):
+        self.returncode = returncode
 
 
 class _Forked:
@@ -71,12 +72,11 @@ class _Forked:
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)
 
-    def wait(self, timeout: float = 5.0) -> None:
-        deadline = time.monotonic() + timeout
-        while os.waitpid(self.pid, os.WNOHANG)[0] == 0:
-            if time.monotonic() > deadline:
-                raise subprocess.TimeoutExpired("warm server", timeout)
-            time.sleep(0.002)
+    def reap(self) -> None:
+        try:
+            os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
 
 
 class _Server:
@@ -87,6 +87,8 @@ class _Server:
         if fork_self:
             self.process = _Forked(_fork_server(ours, theirs))
         else:
+            import subprocess  # a fresh interpreter: not on the path of `kata check`, which forks itself
+
             self.process = subprocess.Popen(
                 [sys.executable, "-I", SERVER_SCRIPT, str(theirs.fileno())],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -98,10 +100,13 @@ class _Server:
 
     def close(self) -> None:
         self.control.close()  # the server ends when its control socket does
+        if isinstance(self.process, _Forked):
+            self.process.reap()  # no wait: it ends by itself, and whoever adopts it reaps it
+            return
+        import subprocess
+
         try:
             self.process.wait(1.0)
-        except ChildProcessError:
-            pass
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
@@ -118,7 +123,7 @@ class _Server:
             return bool(selector.select(max(0.0, deadline - time.monotonic())))
 
 
-_lock = threading.Lock()
+_lock = allocate_lock()  # _thread: `kata check` never imports threading
 _server: _Server | None = None
 _start_failures = 0
 _meanwhile: list = []
@@ -143,7 +148,7 @@ def start(fork_self: bool = False) -> None:
     """Starts this process's warm server if it has none (returns at once; the server warms up meanwhile).
 
     fork_self: a command's first call, before it has imported anything of a kata: the server is then a fork
-    of this process once it has imported numpy and the child runtime (no second interpreter to pay for).
+    of this process, which imports numpy and the child runtime itself (no second interpreter to pay for).
     A process that has already imported numpy (it may hold a reference solution) starts a fresh one.
     """
     global _server
@@ -179,39 +184,105 @@ def stop() -> None:
     _server = None
 
 
-def run(request: bytes, preload: list[str], capture_path: str, crash_path: str,
-        timeout: float) -> tuple[bytes, Finished, bool] | None:
-    """Runs one child from the warm server: (result stream, how it ended, timed out), or None (go cold)."""
+class Started:
+    """A child forked from the warm server and on its way (isolating itself, importing the answer) before
+    its calls are sent: :func:`finish` sends them and collects, :func:`abandon` ends it unused."""
+
+    def __init__(self, server: _Server, pid: int, results: int, calls: int, deadline: float):
+        self.server, self.pid, self.results, self.calls, self.deadline = server, pid, results, calls, deadline
+
+
+def begin(request: bytes, preload: list[str], capture_path: str, crash_path: str,
+          timeout: float) -> Started | None:
+    """Forks one child from the warm server for ``request`` (its calls may come later); None: go cold.
+
+    Until finish() or abandon(), this process's server runs that child only."""
     if not available() or not _lock.acquire(blocking=False):
         return None
     try:
         start()
         server = _server
         if server is None:
-            return None
+            raise LookupError
         read_end, write_end = os.pipe()
+        calls_read, calls_write = os.pipe()
         try:
-            started = _hand_over(server, write_end, request, preload, capture_path, crash_path,
-                                 min(timeout, STARTUP_LIMIT))
+            pid = _hand_over(server, [write_end, calls_read], request, preload, capture_path, crash_path,
+                             min(timeout, STARTUP_LIMIT))
         finally:
             os.close(write_end)
-        if started is None:
+            os.close(calls_read)
+        if pid is None:
             os.close(read_end)
+            os.close(calls_write)
             _discard(server)
-            return None
-        deadline = time.monotonic() + timeout  # the timeout runs from the child's start
+            raise LookupError
+    except LookupError:
+        _lock.release()
+        return None
+    except BaseException:
+        _lock.release()
+        raise
+    return Started(server, pid, read_end, calls_write, time.monotonic() + timeout)  # timed from the start
+
+
+def finish(started: Started, calls: bytes | None = None) -> tuple[bytes, Finished, bool]:
+    """Sends the calls (None: the request had them), then reads the results: (stream, how it ended, timed
+    out). While the child runs, the meanwhile tasks run here."""
+    try:
+        if calls:
+            _send_calls(started.calls, calls)
+        else:
+            os.close(started.calls)
         _run_meanwhile()
-        return _collect(server, started, read_end, deadline)
+        return _collect(started.server, started.pid, started.results, started.deadline)
     finally:
         _lock.release()
 
 
-def _hand_over(server: _Server, write_end: int, request: bytes, preload: list[str], capture_path: str,
+def abandon(started: Started) -> None:
+    """Ends a child whose calls will not be sent (the parent failed before it could draw them)."""
+    try:
+        os.close(started.calls)
+        _stop(started.server, started.pid)
+        os.close(started.results)
+    finally:
+        _lock.release()
+
+
+def _send_calls(descriptor: int, calls: bytes) -> None:
+    """Writes the calls on a thread: a child that never reads them (an answer that hangs while it is
+    imported) must not block this process past the timeout; the pipe closes once all is written."""
+    import threading  # loaded already with numpy.random
+
+    def write() -> None:
+        try:
+            view = memoryview(calls)
+            while view:
+                view = view[os.write(descriptor, view[:1 << 16]):]
+        except OSError:
+            pass  # the child has ended: what it sent says why
+        finally:
+            os.close(descriptor)
+    if len(calls) <= 1 << 15:  # fits the pipe whatever the child does: no thread needed
+        write()
+    else:
+        threading.Thread(target=write, daemon=True).start()
+
+
+def run(request: bytes, preload: list[str], capture_path: str, crash_path: str,
+        timeout: float) -> tuple[bytes, Finished, bool] | None:
+    """Runs one child from the warm server: (result stream, how it ended, timed out), or None (go cold)."""
+    started = begin(request, preload, capture_path, crash_path, timeout)
+    return None if started is None else finish(started)
+
+
+def _hand_over(server: _Server, descriptors: list[int], request: bytes, preload: list[str], capture_path: str,
                crash_path: str, startup_limit: float) -> int | None:
     """Sends the job; the child's pid once the server has forked it, None if the server is gone."""
     header = {"preload": preload, "capture": capture_path, "crash": crash_path, "env": child_environment()}
     try:
-        socket.send_fds(server.control, [b"J"], [write_end])
+        socket.send_fds(server.control, [b"J"], descriptors)
         _send(server.control, header, request)
     except OSError:
         return None
@@ -280,12 +351,13 @@ def _stop(server: _Server, pid: int) -> int:
 
 
 def _fork_server(ours: socket.socket, theirs: socket.socket) -> int:
-    """Imports what every child needs, then forks the server from this process; its pid."""
+    """Forks the server from this process; its pid. What both need (numpy, numpy.random and the wire format)
+    is imported first, once; then the server imports the rest of the child runtime while this process
+    imports what it needs itself, on the other core."""
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"  # before numpy loads, as in a child started afresh
-    import numpy  # noqa: F401
+    from checker import protocol  # noqa: F401  (numpy and numpy.random with it)
 
-    from checker import _child, isolation, protocol  # noqa: F401
     pid = os.fork()
     if pid:
         return pid
@@ -298,6 +370,7 @@ def _fork_server(ours: socket.socket, theirs: socket.socket) -> int:
         os.closerange(3, theirs.fileno())
         os.closerange(theirs.fileno() + 1, 1 << 16)
         _as_if_isolated()
+        from checker import _child, isolation  # noqa: F401
         _serve(theirs)
     finally:
         os._exit(0)

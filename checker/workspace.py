@@ -7,7 +7,6 @@ attempt before it replaces it, so no keystroke of the user's is ever lost.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -41,6 +40,8 @@ def archive(path: Path) -> Path:
     while target.exists():
         target = target_dir / f"{path.stem}.{stamp}-{counter}.py"
         counter += 1
+    import shutil
+
     shutil.copy2(path, target)
     return target
 

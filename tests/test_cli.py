@@ -1,6 +1,7 @@
 """The CLI contract, through a real subprocess: exit codes, --json, and the practice workflow."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,6 +100,31 @@ def test_failing_check_report_in_words():
     assert result.returncode == 1
     assert "ignores_upstream" in result.stdout and "replay: kata check relu_backward --seed 1" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_report_printed_ahead_is_the_report(monkeypatch):
+    """The report that a process forked at the start prints (checker/report_ahead.py) is the one the command
+    prints itself, once, with the same exit code; and the same when that process is gone."""
+    wrong = str(TESTS / "answers" / KATA / "wrong_local_derivative_only.py")
+    ahead = kata("check", KATA, "--file", wrong, "--seed", "1")
+    monkeypatch.setenv("KATA_REPORT_AHEAD", "0")
+    itself = kata("check", KATA, "--file", wrong, "--seed", "1")
+    timing = re.compile(r"\d+\.\d+ s")
+    assert ahead.returncode == itself.returncode == 1
+    assert timing.sub("", ahead.stdout) == timing.sub("", itself.stdout)
+    assert ahead.stdout.count("ignores_upstream") == 1
+
+
+def test_a_report_process_that_died_leaves_the_report_to_the_command():
+    from checker import report_ahead
+
+    assert report_ahead.start() is None, "a process with numpy loaded renders itself: its fork would cost more"
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(1)  # a report process that failed before it rendered
+    os.close(read_end)
+    assert report_ahead.ReportAhead(pid, write_end).render({"kata": KATA}) is False
 
 
 def test_user_fault_exits_1_without_our_traceback(tmp_path):

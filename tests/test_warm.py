@@ -102,3 +102,27 @@ def test_a_dead_warm_process_falls_back_to_a_fresh_interpreter(cold_starts):
     assert len(cold_starts) == 1, "the check after the warm process died ran in a fresh interpreter"
     assert check("passed")["passed"]
     assert len(cold_starts) == 1 and warm._server is not server, "then a new warm process took over"
+
+
+def test_a_session_closed_unused_leaves_nothing_and_frees_the_warm_process():
+    """A check that fails between starting its child and drawing its inputs ends that child."""
+    session = sandbox.Session(str(VERDICTS / "passed.py"), functions=["relu_backward"], preload=[], seed=1,
+                              timeout=TIMEOUT)
+    assert session.started is not None, "the child was forked before any call was drawn"
+    private = session.private
+    session.close()
+    assert not os.path.exists(private)
+    assert children_of(warm._server.process.pid) == []
+    assert check("passed")["passed"], "the warm process serves the next check"
+
+
+def test_a_call_naming_a_module_not_preloaded_runs_in_a_child_of_its_own(cold_starts, monkeypatch):
+    """A session preloads its drivers' modules before the answer is imported; calls that name another one
+    (a function reference drawn with the inputs) get a child that preloads it."""
+    abandoned = []
+    abandon = warm.abandon
+    monkeypatch.setattr(warm, "abandon", lambda started: abandoned.append(started) or abandon(started))
+    kata = catalog.get("numerical_gradient")
+    result = check_file(kata, str(catalog.solution_path(kata)), seed=1, timeout=10)
+    assert result["passed"] and cold_starts == []
+    assert len(abandoned) == 1, "the first child could not have imported the functions the calls name"

@@ -1,9 +1,9 @@
 import importlib
 import json
-import random
+import secrets
 from pathlib import Path
 
-from .. import catalog, engine, progress, warm, workspace
+from .. import catalog, engine, warm, workspace
 from ..cli import UsageError
 
 # rich (the report) and the interview are imported where they are used: a check loads what it needs, no more.
@@ -29,6 +29,8 @@ def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool) -> dic
 
         replay += f" --file {display_path(str(path))}"
     result["replay"] = replay
+    from .. import progress  # loaded while the answer runs (see run)
+
     if path.resolve() != catalog.solution_path(kata).resolve():
         progress.record_check(result)
     if not progress.running_interview():
@@ -40,13 +42,16 @@ def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool) -> dic
 
 def _kata(name: str):
     """The kata's spec, importing its one module when the name is one (catalog.get imports them all)."""
-    import importlib.util
-
     module_name = f"{catalog.specs.__name__}.{name}"
-    if name.isidentifier() and importlib.util.find_spec(module_name) is not None:
-        kata = getattr(importlib.import_module(module_name), "KATA", None)
-        if getattr(kata, "name", None) == name:
-            return kata
+    if name.isidentifier() and not name.startswith("_"):
+        try:
+            kata = getattr(importlib.import_module(module_name), "KATA", None)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+        else:
+            if getattr(kata, "name", None) == name:
+                return kata
     return catalog.get(name)  # unknown: the catalog suggests the closest names
 
 
@@ -98,7 +103,7 @@ def seconds_option(text, option: str = "--timeout", most: float = MAX_TIMEOUT) -
 
 def run(args) -> int:
     args.seed, args.timeout = seed_option(args.seed), seconds_option(args.timeout)
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10_000)
+    seed = args.seed if args.seed is not None else secrets.randbelow(10_000)
     if args.all:
         if args.name or args.file:
             raise UsageError("--all checks every started kata; give no NAME or --file with it")
@@ -114,12 +119,15 @@ def run(args) -> int:
         path = workspace.attempt_path(kata)
         if not path.is_file():
             raise UsageError(f"you have not started {kata.name}: kata start {kata.name} (or pass --file PATH)")
-    if not args.json:  # rich loads on this core while the answer runs on the other
+    ahead = getattr(args, "report_ahead", None)
+    # What comes after the check loads on this core while the answer runs on the other.
+    warm.meanwhile(lambda: importlib.import_module("..progress", __package__))
+    if not args.json and ahead is None:
         warm.meanwhile(lambda: importlib.import_module("..report", __package__))
     result = _check_one(kata, path, seed, args.timeout, bool(args.file))
     if args.json:
         print(json.dumps(result))
-    else:
+    elif result.get("interview") or ahead is None or not ahead.render(result):
         render(result, make_console())
     return 0 if result["passed"] else 1
 

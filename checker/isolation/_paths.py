@@ -52,15 +52,14 @@ def _expand(path: str, forbidden: list[str], depth: int, out: list[str]) -> None
     if not any(_inside(f, path) for f in forbidden):
         out.append(path)
         return
-    if depth >= MAX_DEPTH or not os.path.isdir(path):
+    if depth >= MAX_DEPTH:
         return
     try:
-        names = sorted(os.listdir(path))
-    except OSError:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+    except OSError:  # not a directory, or unreadable
         return
-    for name in names:
-        entry = os.path.join(path, name)
-        _expand(os.path.realpath(entry) if os.path.islink(entry) else entry, forbidden, depth + 1, out)
+    for entry in entries:  # scandir: no stat of an entry that is not a link (site-packages has hundreds)
+        _expand(os.path.realpath(entry.path) if entry.is_symlink() else entry.path, forbidden, depth + 1, out)
 
 
 def readable_paths(forbidden: list[str]) -> list[str]:
@@ -75,13 +74,19 @@ def readable_paths(forbidden: list[str]) -> list[str]:
 def _readable_paths(forbidden: tuple) -> tuple:
     # Cached: a warm process that forks one child per check works this out once.
     forbidden_real = [os.path.realpath(f) for f in forbidden if os.path.exists(f)]
+    roots = sorted({os.path.realpath(root) for root in runtime_roots()}, key=len)
     out: list[str] = []
-    for root in runtime_roots():
-        real = os.path.realpath(root)
-        if os.path.exists(real):
-            _expand(real, forbidden_real, 0, out)
-    kept: list[str] = []
+    for index, root in enumerate(roots):
+        # A root inside an earlier one is covered by that one's expansion (a venv's site-packages).
+        if os.path.exists(root) and not any(_inside(root, r) for r in roots[:index]):
+            _expand(root, forbidden_real, 0, out)
+    kept: set[str] = set()
     for path in sorted(set(out), key=len):
-        if not any(_inside(path, k) for k in kept):
-            kept.append(path)
-    return tuple(kept)
+        if not any(parent in kept for parent in _ancestors(path)):
+            kept.add(path)
+    return tuple(sorted(kept, key=len))
+
+
+def _ancestors(path: str) -> list[str]:
+    parts = path.rstrip(os.sep).split(os.sep)
+    return [os.sep.join(parts[:n]) or os.sep for n in range(1, len(parts))]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
-import platform
 import sys
 
 from ._status import check_refused, off, on, reason
@@ -49,7 +48,7 @@ def forbid_sockets(refused: frozenset):
     """Installs the filter on this process and all it starts; returns the PieceStatus of "sockets"."""
     if not sys.platform.startswith("linux"):
         return off(f"seccomp is Linux only (this is {sys.platform})")
-    machine = platform.machine()
+    machine = os.uname().machine
     if machine not in ARCHITECTURES:
         return off(f"no socket filter written for {machine}")
     libc = ctypes.CDLL(None, use_errno=True)

@@ -18,7 +18,6 @@ import faulthandler
 import os
 import signal
 import struct
-import subprocess
 import sys
 
 from ._status import check_refused, off, on, partial, reason
@@ -229,12 +228,14 @@ def enter(processes: int, refused: frozenset) -> dict:
     return statuses
 
 
-def stop_tree(process: subprocess.Popen, grace: float = 0.5) -> None:
+def stop_tree(process, grace: float = 0.5) -> None:
     """In the parent: ends the child started with start_new_session=True and everything under it.
 
     process: anything with pid, poll(), wait(timeout) and kill() (a subprocess.Popen). Safe to call after
     it has ended; call it in a finally, on every path.
     """
+    import subprocess  # the parent's side: the process that runs the answer never imports it
+
     if process.poll() is None:
         try:
             os.kill(process.pid, signal.SIGTERM)  # the waiting process takes its tree down with it
