@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text as _RichText
 
-from .text import inert
+from .text import display_path, inert
 
 PASS, FAIL, SKIP = "✓", "✗", "·"
 MAX_DIAGNOSES = 3
@@ -30,16 +29,6 @@ def make_console(stderr: bool = False) -> Console:
     # rich already drops colour when NO_COLOR is set or the output is not a terminal.
     tty = os.isatty(2 if stderr else 1)
     return Console(stderr=stderr, highlight=False, soft_wrap=not tty, width=None if tty else 120)
-
-
-def display_path(path: str) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
-    if not path:
-        return ""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def _error_text(value: float | None) -> str:

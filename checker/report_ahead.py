@@ -3,7 +3,9 @@ report while the command imports numpy and runs the check, then renders the resu
 
     ahead = report_ahead.start()        # first thing, before numpy: a fork of a small process
     ...                                 # the check
-    if not ahead.render(result):        # the JSON result over a pipe; False if that process is gone
+    sent = ahead.send(result)           # the JSON result over a pipe; it prints while this process
+    ...                                 # records the check
+    if not (sent and ahead.wait()):     # False if that process is gone
         render it here
 
 It renders exactly what the command would (the same module, the same console, its standard output), and
@@ -24,18 +26,26 @@ class ReportAhead:
     def __init__(self, pid: int, pipe: int):
         self.pid, self.pipe = pid, pipe
 
-    def render(self, result: dict) -> bool:
-        """Has the report process print ``result``; whether it did (False: render it yourself)."""
+    def send(self, result: dict) -> bool:
+        """Hands ``result`` to the report process, which prints it meanwhile; False if it could not."""
         try:
             data = json.dumps(result).encode()
             for start in range(0, len(data), 1 << 16):
                 os.write(self.pipe, data[start:start + (1 << 16)])
         except (OSError, TypeError, ValueError):
-            self.close()
             return False
-        self.close()
+        finally:
+            self.close()
+        return True
+
+    def wait(self) -> bool:
+        """Whether it printed the result (False: render it yourself)."""
         sys.stdout.flush()
         return _exit_status(self.pid) == 0
+
+    def render(self, result: dict) -> bool:
+        """send, then wait: whether the report process printed ``result``."""
+        return self.send(result) and self.wait()
 
     def close(self) -> None:
         if self.pipe >= 0:

@@ -9,6 +9,7 @@ turns such text into plain printable characters, escaping the rest the way Pytho
 
 from __future__ import annotations
 
+import os
 import unicodedata
 
 LINE_LIMIT = 300
@@ -57,3 +58,14 @@ def inert(text, *, keep_newlines: bool = False, limit: int = LINE_LIMIT, max_lin
     if len(lines) > max_lines:
         kept.append(f"… ({lines[max_lines].count(chr(10)) + 1} more lines)")
     return "\n".join(kept)
+
+
+def display_path(path: str) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    if not path:
+        return ""
+    try:
+        real, here = os.path.realpath(path), os.getcwd()
+    except OSError:  # the current folder is gone
+        return str(path)
+    return os.path.relpath(real, here) if real.startswith(here.rstrip(os.sep) + os.sep) else str(path)

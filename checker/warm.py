@@ -188,8 +188,16 @@ class Started:
     """A child forked from the warm server and on its way (isolating itself, importing the answer) before
     its calls are sent: :func:`finish` sends them and collects, :func:`abandon` ends it unused."""
 
-    def __init__(self, server: _Server, pid: int, results: int, calls: int, deadline: float):
-        self.server, self.pid, self.results, self.calls, self.deadline = server, pid, results, calls, deadline
+    def __init__(self, server: _Server, results: int, calls: int, timeout: float, startup_limit: float):
+        self.server, self.results, self.calls, self.timeout = server, results, calls, timeout
+        self.startup_limit, self.pid = startup_limit, None
+
+    def forked(self) -> int | None:
+        """The child's pid, once the server says it has forked it (None: the server is gone)."""
+        if self.pid is None:
+            reply = self.server.reply(time.monotonic() + self.startup_limit)
+            self.pid = reply["pid"] if reply and isinstance(reply.get("pid"), int) else -1
+        return self.pid if self.pid > 0 else None
 
 
 def begin(request: bytes, preload: list[str], capture_path: str, crash_path: str,
@@ -207,12 +215,11 @@ def begin(request: bytes, preload: list[str], capture_path: str, crash_path: str
         read_end, write_end = os.pipe()
         calls_read, calls_write = os.pipe()
         try:
-            pid = _hand_over(server, [write_end, calls_read], request, preload, capture_path, crash_path,
-                             min(timeout, STARTUP_LIMIT))
+            sent = _hand_over(server, [write_end, calls_read], request, preload, capture_path, crash_path)
         finally:
             os.close(write_end)
             os.close(calls_read)
-        if pid is None:
+        if not sent:
             os.close(read_end)
             os.close(calls_write)
             _discard(server)
@@ -223,19 +230,28 @@ def begin(request: bytes, preload: list[str], capture_path: str, crash_path: str
     except BaseException:
         _lock.release()
         raise
-    return Started(server, pid, read_end, calls_write, time.monotonic() + timeout)  # timed from the start
+    # The server's reply (the child's pid) is read when it is needed: the parent draws meanwhile.
+    return Started(server, read_end, calls_write, timeout, min(timeout, STARTUP_LIMIT))
 
 
-def finish(started: Started, calls: bytes | None = None) -> tuple[bytes, Finished, bool]:
+def finish(started: Started, calls: bytes | None = None) -> tuple[bytes, Finished, bool] | None:
     """Sends the calls (None: the request had them), then reads the results: (stream, how it ended, timed
-    out). While the child runs, the meanwhile tasks run here."""
+    out), or None if the server could not fork the child (go cold). While the child runs, the meanwhile
+    tasks run here."""
     try:
+        pid = started.forked()
+        if pid is None:
+            for descriptor in (started.calls, started.results):
+                os.close(descriptor)
+            _discard(started.server)
+            return None
+        deadline = time.monotonic() + started.timeout  # the timeout runs from the child's start
         if calls:
             _send_calls(started.calls, calls)
         else:
             os.close(started.calls)
         _run_meanwhile()
-        return _collect(started.server, started.pid, started.results, started.deadline)
+        return _collect(started.server, pid, started.results, deadline)
     finally:
         _lock.release()
 
@@ -244,8 +260,12 @@ def abandon(started: Started) -> None:
     """Ends a child whose calls will not be sent (the parent failed before it could draw them)."""
     try:
         os.close(started.calls)
-        _stop(started.server, started.pid)
         os.close(started.results)
+        pid = started.forked()
+        if pid is None:
+            _discard(started.server)
+        else:
+            _stop(started.server, pid)
     finally:
         _lock.release()
 
@@ -278,16 +298,15 @@ def run(request: bytes, preload: list[str], capture_path: str, crash_path: str,
 
 
 def _hand_over(server: _Server, descriptors: list[int], request: bytes, preload: list[str], capture_path: str,
-               crash_path: str, startup_limit: float) -> int | None:
-    """Sends the job; the child's pid once the server has forked it, None if the server is gone."""
+               crash_path: str) -> bool:
+    """Sends the job (the server forks its child and replies with the pid); False if the server is gone."""
     header = {"preload": preload, "capture": capture_path, "crash": crash_path, "env": child_environment()}
     try:
         socket.send_fds(server.control, [b"J"], descriptors)
         _send(server.control, header, request)
     except OSError:
-        return None
-    reply = server.reply(time.monotonic() + startup_limit)
-    return reply["pid"] if reply and isinstance(reply.get("pid"), int) else None
+        return False
+    return True
 
 
 def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple[bytes, Finished, bool]:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .. import catalog, engine, warm, workspace
 from ..cli import UsageError
+from ..text import display_path
 
 # rich (the report) and the interview are imported where they are used: a check loads what it needs, no more.
 
@@ -21,23 +22,21 @@ def add_arguments(parser) -> None:
     parser.add_argument("--timeout", metavar="S", help="seconds your code may run (default 10)")
 
 
-def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool) -> dict:
+def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool) -> tuple[dict, dict | None]:
+    """(the result to show, the result to record in the progress store: None for the reference solution)."""
     result = engine.check_file(kata, str(path), seed=seed, timeout=timeout)
     replay = f"kata check {kata.name} --seed {seed}"
     if explicit_file:
-        from ..report import display_path
-
         replay += f" --file {display_path(str(path))}"
     result["replay"] = replay
+    recorded = result if path.resolve() != catalog.solution_path(kata).resolve() else None
     from .. import progress  # loaded while the answer runs (see run)
 
-    if path.resolve() != catalog.solution_path(kata).resolve():
-        progress.record_check(result)
     if not progress.running_interview():
-        return result
+        return result, recorded
     from . import interview
 
-    return interview.as_the_interviewer_says(result)  # in a mock interview: pass or fail per check, no more
+    return interview.as_the_interviewer_says(result), recorded  # in an interview: pass or fail per check
 
 
 def _kata(name: str):
@@ -124,12 +123,21 @@ def run(args) -> int:
     warm.meanwhile(lambda: importlib.import_module("..progress", __package__))
     if not args.json and ahead is None:
         warm.meanwhile(lambda: importlib.import_module("..report", __package__))
-    result = _check_one(kata, path, seed, args.timeout, bool(args.file))
+    result, recorded = _check_one(kata, path, seed, args.timeout, bool(args.file))
     if args.json:
         print(json.dumps(result))
-    elif result.get("interview") or ahead is None or not ahead.render(result):
+    sent = not args.json and not result.get("interview") and ahead is not None and ahead.send(result)
+    _record(recorded)  # while the report process prints
+    if not args.json and not (sent and ahead.wait()):
         render(result, make_console())
     return 0 if result["passed"] else 1
+
+
+def _record(result: dict | None) -> None:
+    if result is not None:
+        from .. import progress
+
+        progress.record_check(result)
 
 
 def _check_all(args, seed: int) -> int:
@@ -137,7 +145,9 @@ def _check_all(args, seed: int) -> int:
     for kata in catalog.all_katas().values():
         path = workspace.attempt_path(kata)
         if path.is_file():
-            results.append(_check_one(kata, path, seed, args.timeout, False))
+            result, recorded = _check_one(kata, path, seed, args.timeout, False)
+            _record(recorded)
+            results.append(result)
     if args.json:
         print(json.dumps({"seed": seed, "results": results, "passed": all(r["passed"] for r in results)}))
     else:
