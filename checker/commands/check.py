@@ -133,6 +133,13 @@ def run(args) -> int:
     return 0 if result["passed"] else 1
 
 
+def check_and_record(kata, path: Path, seed: int, timeout, explicit_file: bool = False) -> dict:
+    """The result to show of one check, recorded in the progress store (watch mode's check)."""
+    result, recorded = _check_one(kata, path, seed, timeout, explicit_file)
+    _record(recorded)
+    return result
+
+
 def _record(result: dict | None) -> None:
     if result is not None:
         from .. import progress
@@ -145,9 +152,7 @@ def _check_all(args, seed: int) -> int:
     for kata in catalog.all_katas().values():
         path = workspace.attempt_path(kata)
         if path.is_file():
-            result, recorded = _check_one(kata, path, seed, args.timeout, False)
-            _record(recorded)
-            results.append(result)
+            results.append(check_and_record(kata, path, seed, args.timeout))
     if args.json:
         print(json.dumps({"seed": seed, "results": results, "passed": all(r["passed"] for r in results)}))
     else:

@@ -81,7 +81,7 @@ class Session:
     def check(self) -> dict:
         path = workspace.attempt_path(self.kata)
         seed = self.args.seed if self.args.seed is not None else random.SystemRandom().randrange(10_000)
-        result = check._check_one(self.kata, path, seed, self.args.timeout, False)
+        result = check.check_and_record(self.kata, path, seed, self.args.timeout)
         self.console.clear()
         check.render(result, self.console)
         for note in self.notes:
