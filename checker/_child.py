@@ -167,6 +167,11 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
         # Raised before the body ran (a call with the wrong arguments): point at the def.
         if os.path.abspath(code.co_filename) == user_path:
             where_file, where_line = user_path, code.co_firstlineno
+    if isinstance(exc, OSError) and exc.errno == errno.EOPNOTSUPP and isolation.processes_refused():
+        return {"kind": "exception", "type": "ProcessRefused", "file": where_file, "line": where_line,
+                "code": protocol.source_line(user_path, where_line), "function": where_function,
+                "message": "tried to start a process (a fork, subprocess or multiprocessing), which the checker "
+                           "refuses"}
     if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
         return {"kind": "exception", "type": "OutputLimit", "file": where_file, "line": where_line,
                 "code": protocol.source_line(user_path, where_line),

@@ -96,6 +96,10 @@ def _exception(c: _Context) -> Diagnosis:
     if fault.type == "OutputLimit":
         return Diagnosis("exception", f"{c.function or 'your code'} {fault.message}",
                          explanation="Print less: a few shapes, not every step of a loop.", location=c.location)
+    if fault.type == "ProcessRefused":
+        return Diagnosis("exception", f"{c.function or 'your code'} {fault.message}{c.where}.",
+                         explanation="A kata answer runs in the one process the checker gives it: compute the "
+                                     "result in the function itself, with numpy.", location=c.location)
     if fault.type == "ThreadLeftRunning":
         return Diagnosis("exception", f"{c.function or 'your code'} {fault.message}{c.where}",
                          explanation="Compute the result in the function itself and return it; join any thread "

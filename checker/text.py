@@ -66,6 +66,6 @@ def display_path(path: str) -> str:
         return ""
     try:
         real, here = os.path.realpath(path), os.getcwd()
-    except OSError:  # the current folder is gone
+    except (OSError, ValueError):  # the current folder is gone; a name with a NUL in it
         return str(path)
     return os.path.relpath(real, here) if real.startswith(here.rstrip(os.sep) + os.sep) else str(path)

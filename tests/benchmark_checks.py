@@ -38,7 +38,7 @@ PIECE_GROUPS = {
     "rlimits": ("memory", "cpu_time", "open_files", "file_size", "process_count"),
     "capabilities dropped": ("privileges",),
     "Landlock (all four)": ("filesystem", "tcp", "signals", "abstract_sockets"),
-    "seccomp (no sockets)": ("sockets",),
+    "seccomp (no sockets, no processes)": ("sockets", "new_processes"),
 }
 
 

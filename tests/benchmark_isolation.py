@@ -36,7 +36,7 @@ VARIANTS = {
     "capabilities dropped": ("privileges",),
     "Landlock filesystem": ("filesystem",),
     "Landlock all four": LANDLOCK,
-    "seccomp (no sockets)": ("sockets",),
+    "seccomp (no sockets, no processes)": ("sockets", "new_processes"),
     "full isolation": isolation.PIECES,
 }
 

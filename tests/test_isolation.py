@@ -6,7 +6,9 @@ import json
 import os
 import signal
 import socket
+import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -133,9 +135,33 @@ def _leave_setsid_grandchild_and(then):
     return target
 
 
+# Where seccomp refuses new processes, the answer cannot fork at all; these try the process tree on its own
+# (the fallback on a kernel without seccomp), with that piece refused.
+FORKS = frozenset({"new_processes"})
+
+
 def test_a_setsid_grandchild_does_not_outlive_the_check(place):
-    run = probe.run_in_child(_leave_setsid_grandchild_and(lambda: "done"), policy_for(place), linger=1.0)
+    run = probe.run_in_child(_leave_setsid_grandchild_and(lambda: "done"), policy_for(place, refuse=FORKS),
+                             linger=1.0)
     assert run.value == "done" and run.tree_gone and run.seconds < 2
+
+
+def test_no_process_can_be_started_but_threads_and_blas_run(place):
+    def target():
+        def thread_runs():
+            found = []
+            worker = threading.Thread(target=lambda: found.append(1))
+            worker.start()
+            worker.join()
+            return found == [1]
+        forked = attempt(os.fork)
+        spawned = attempt(lambda: subprocess.run(["true"]))
+        product = float((np.ones((300, 300)) @ np.ones((300, 300)))[0, 0])
+        return {"fork": forked, "subprocess": spawned, "thread": thread_runs(), "blas": product}
+
+    run = probe.run_in_child(target, policy_for(place))
+    assert run.statuses["new_processes"]["in_force"]
+    assert run.value == {"fork": "OSError", "subprocess": "OSError", "thread": True, "blas": 300.0}
 
 
 def test_a_timeout_stops_the_whole_tree_within_a_second(place):
@@ -143,7 +169,8 @@ def test_a_timeout_stops_the_whole_tree_within_a_second(place):
         while True:
             pass
 
-    run = probe.run_in_child(_leave_setsid_grandchild_and(spin), policy_for(place), timeout=0.5, linger=1.0)
+    run = probe.run_in_child(_leave_setsid_grandchild_and(spin), policy_for(place, refuse=FORKS), timeout=0.5,
+                             linger=1.0)
     assert run.tree_gone and run.seconds < 0.5 + 1.0
     assert run.returncode == -signal.SIGKILL
 
@@ -171,7 +198,7 @@ def test_memory_beyond_the_limit_is_a_memory_error(place):
 
 def test_refused_pieces_are_reported_and_the_check_still_runs(place, monkeypatch):
     monkeypatch.setenv(isolation.REFUSE_VARIABLE, "filesystem,network")
-    policy = policy_for(place, refuse=frozenset({"process_tree"}))
+    policy = policy_for(place, refuse=frozenset({"process_tree"}) | FORKS)
     run = probe.run_in_child(_leave_setsid_grandchild_and(
         lambda: {"secret": open(place["secret"]).read(), "sum": float(np.arange(4.0).sum())}), policy)
     assert run.value == {"secret": "SECRET = 42\n", "sum": 6.0}  # readable now: the status says so

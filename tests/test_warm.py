@@ -15,7 +15,11 @@ LEAVES_A_GRANDCHILD = """
 import os, time
 
 def relu_backward(dout, x):
-    if os.fork() == 0:
+    try:
+        pid = os.fork()  # refused where seccomp is in force: then there is nothing to leave
+    except OSError:
+        pid = -1
+    if pid == 0:
         os.setsid()
         time.sleep(60)
         os._exit(0)

@@ -81,12 +81,16 @@ def diagnose() -> dict:
                     alone = dataclasses.replace(policy, refuse=policy.refuse | refuse)
                     shadowed = probe.run_in_child(lambda: probe.probe_sockets(place), alone, timeout=30)
                     probes.update({k: v for k, v in (shadowed.value or {}).items() if k in pieces})
+            tree = run
+            if run.statuses.get("new_processes", {}).get("in_force"):  # no grandchild could be left: the tree alone
+                alone = dataclasses.replace(policy, refuse=policy.refuse | {"new_processes"})
+                tree = probe.run_in_child(probe.leave_grandchild, alone, timeout=30)
         finally:
             for sock in sockets:
                 sock.close()
         changed = os.path.exists(place["outside"])
-    probes["process_tree"] = [run.tree_gone, "a setsid() grandchild was " +
-                              ("gone when the check ended" if run.tree_gone else "still alive a second after")]
+    probes["process_tree"] = [tree.tree_gone, "a setsid() grandchild was " +
+                              ("gone when the check ended" if tree.tree_gone else "still alive a second after")]
     if changed:
         probes["filesystem"] = [False, "a file outside the scratch directory was written"]
     pieces = {name: _piece(run.statuses.get(name), probes.get(name)) for name in isolation.PIECES}

@@ -5,7 +5,7 @@ In the child, after its runtime is imported and before the answer is, one call::
     statuses = isolation.isolate(Policy(scratch=..., answer=..., timeout=...))
 
 moves the check into namespaces of its own and a process tree that ends whole (see ``_tree``), sets the limits,
-drops capabilities, applies Landlock and a seccomp filter that refuses new sockets. It returns in the process
+drops capabilities, applies Landlock and a seccomp filter that refuses new sockets and new processes. It returns in the process
 that will run the answer; the processes that wait outside never return from it. Every piece reports itself,
 in force or not and why (``{piece: PieceStatus}``), and the check runs with whatever the kernel offers. In the
 parent, ``stop_tree(process)`` ends the child and everything under it.
@@ -24,7 +24,7 @@ from ._status import PIECES, REFUSE_VARIABLE, PieceStatus, off, refused_pieces
 from ._tree import stop_tree
 
 __all__ = ["Policy", "PieceStatus", "PIECES", "REFUSE_VARIABLE", "isolate", "stop_tree", "full", "as_dict",
-           "landlock_abi", "default_forbidden", "prepare"]
+           "landlock_abi", "default_forbidden", "prepare", "processes_refused"]
 
 GiB, MiB = 2**30, 2**20
 default_forbidden = _paths.default_forbidden
@@ -92,8 +92,11 @@ def isolate(policy: Policy) -> dict:
     statuses["privileges"] = _limits.drop_privileges(refused)
     answers = [policy.answer] if policy.answer else []
     statuses.update(_landlock.restrict(readable, answers, [policy.scratch, os.devnull], refused))
-    statuses["sockets"] = _seccomp.forbid_sockets(refused)
+    statuses.update(_seccomp.restrict(refused))
     return {piece: statuses.get(piece, off("not attempted")) for piece in PIECES}
+
+
+processes_refused = _seccomp.processes_refused
 
 
 def full(statuses: dict) -> bool:

@@ -235,17 +235,24 @@ def _probe_limits(policy: Policy) -> dict:
             "process_count": _probe_processes(policy)}
 
 
-def _leave_grandchild() -> None:
-    if os.fork() == 0:
+def leave_grandchild() -> list:
+    """Leaves a setsid() grandchild behind, where a fork is allowed; [refused, evidence] of new_processes."""
+    try:
+        pid = os.fork()
+    except OSError as exc:
+        return [True, f"fork: {type(exc).__name__} {exc.errno}: {exc.strerror}"]
+    if pid == 0:
         os.setsid()
         time.sleep(5)
         os._exit(0)
+    return [False, "fork allowed"]
 
 
 def probe_all(policy: Policy, place: dict) -> dict:
-    """Runs in the isolated child: {piece: [held, evidence]}. A setsid() grandchild is left behind."""
-    _leave_grandchild()  # first: the fork probe below uses up the process slots
-    results = {"filesystem": _probe_filesystem(place), **probe_sockets(place), **_probe_limits(policy)}
+    """Runs in the isolated child: {piece: [held, evidence]}. A setsid() grandchild is left behind where the
+    kernel lets it fork (`kata doctor` tries the process tree in a child of its own where it does not)."""
+    forked = leave_grandchild()  # first: the thread probe below uses up the process slots
+    results = {"new_processes": forked, "filesystem": _probe_filesystem(place), **probe_sockets(place), **_probe_limits(policy)}
     targets = _denied(lambda: os.kill(os.getppid(), 0)), _denied(lambda: os.kill(place["parent_pid"], 0))
     results["signals"] = [targets[0][0] and targets[1][0],
                           f"signal 0 to its parent: {targets[0][1]}; to the checker: {targets[1][1]}"]
