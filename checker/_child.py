@@ -29,6 +29,7 @@ import warnings  # noqa: E402
 import numpy as np  # noqa: E402
 
 from checker import isolation, protocol  # noqa: E402
+from checker.shared_inputs import map_in_child  # noqa: E402
 
 _write = os.write
 OUTPUT_FILE_LIMIT = 16 * 2**20
@@ -260,7 +261,7 @@ def _missing_output() -> dict:
                                    "code": "", "message": "an earlier result this call is fed was not returned"}}
 
 
-def _run_call(module, call: dict, user_path: str, outputs: dict) -> tuple[dict, object]:
+def _run_call(module, call: dict, user_path: str, outputs: dict, shared) -> tuple[dict, object]:
     """Runs one call; returns the record to send and the value itself (kept for later calls)."""
     name = call["function"]
     function = getattr(module, name, None)
@@ -268,8 +269,9 @@ def _run_call(module, call: dict, user_path: str, outputs: dict) -> tuple[dict, 
         return {"ok": False, "fault": {"kind": "missing_function", "type": "", "message": name,
                                        "file": None, "line": None, "code": ""}}, None
     try:
-        args = [protocol.decode(a, resolve_functions=True, outputs=outputs) for a in call["args"]]
-        kwargs = {k: protocol.decode(v, resolve_functions=True, outputs=outputs) for k, v in call["kwargs"]}
+        args = [protocol.decode(a, resolve_functions=True, outputs=outputs, shared=shared) for a in call["args"]]
+        kwargs = {k: protocol.decode(v, resolve_functions=True, outputs=outputs, shared=shared)
+                  for k, v in call["kwargs"]}
     except (LookupError, TypeError):
         return _missing_output(), None
     if call.get("driver"):
@@ -339,17 +341,18 @@ def _safe_text(value) -> str:
         return "<could not be shown>"
 
 
-def _read_calls(descriptor: int) -> list:
-    """The calls, sent on their own pipe once the parent has drawn them (the answer is imported meanwhile)."""
+def _read_calls(descriptor: int) -> dict:
+    """The calls (and the size of the shared input file), sent on their own pipe once the parent has drawn
+    them: the answer is imported meanwhile."""
     chunks = []
     while chunk := os.read(descriptor, 1 << 20):
         chunks.append(chunk)
     os.close(descriptor)
-    return protocol.loads(b"".join(chunks))["calls"]
+    return protocol.loads(b"".join(chunks))
 
 
 def main(request: dict | None = None, channel: int | None = None, capture_path: str = "",
-         crash_path: str = "", calls_pipe: int | None = None) -> None:
+         crash_path: str = "", calls_pipe: int | None = None, shared_fd: int | None = None) -> None:
     """Runs one check. A fresh interpreter reads its request on stdin and answers on stdout; a child
     forked by the warm server (checker/warm.py) is handed its request and its channel, and, when the request
     has no calls yet, the pipe they come on: it is isolated and has imported the answer by then."""
@@ -387,13 +390,17 @@ def main(request: dict | None = None, channel: int | None = None, capture_path: 
     functions = request["functions"] if calls is None else [c["function"] for c in calls]
     _send(channel, {"event": "imported", "parameters": _parameters(module, functions)})
     if calls is None:
-        calls = _read_calls(calls_pipe)
+        request = dict(request, **_read_calls(calls_pipe))
+        calls = request["calls"]
+    if shared_fd is None:
+        shared_fd = request.get("shared_fd")  # a fresh interpreter: passed by number
+    shared = map_in_child(shared_fd, request.get("shared_size", 0)) if shared_fd is not None else None
     outputs: dict = {}
     run_call, send = _run_call, _send  # local: the answer rebinding this module's names changes nothing here
     for index, call in enumerate(calls):
         np.random.seed((seed + index) % 2**32)
         random.seed(seed + index)
-        record, value = run_call(module, call, user_path, outputs)
+        record, value = run_call(module, call, user_path, outputs, shared)
         if record.get("ok") and call.get("label"):
             outputs[(call["function"], call["label"])] = value
         record.update(event="call", index=index)

@@ -54,10 +54,11 @@ def _serve(control: socket.socket) -> None:
     _set_dumpable(False)
     while True:
         try:
-            _, fds, _, _ = socket.recv_fds(control, 1, 2)  # the results' write end, the calls' read end
+            # the results' write end, the calls' read end, and the shared input file where there is one
+            _, fds, _, _ = socket.recv_fds(control, 1, 3)
         except OSError:
             return
-        job = _receive(control) if len(fds) == 2 else None
+        job = _receive(control) if len(fds) in (2, 3) else None
         if job is None:
             return
         header, request = job
@@ -100,21 +101,20 @@ def _set_dumpable(dumpable: bool) -> None:
 
 
 def _be_the_child(control: socket.socket, descriptors: list[int], header: dict, request: bytes) -> None:
-    """In the forked child: a session of its own, only its two pipes open, then the child's main."""
+    """In the forked child: a session of its own, only its pipes (and shared file) open, then the child's main."""
     try:
         control.close()
         _set_dumpable(True)  # the child is as a fresh interpreter is (its own /proc files, a core if it crashes)
         os.setsid()
-        channel, calls = descriptors
-        low, high = sorted(descriptors)
-        os.closerange(3, low)
-        os.closerange(low + 1, high)
-        os.closerange(high + 1, 1 << 16)
+        channel, calls, shared = (descriptors + [None])[:3]
+        kept = sorted(descriptors)
+        for low, high in zip([2] + kept, kept + [1 << 16]):
+            os.closerange(low + 1, high)
         os.environ.clear()
         os.environ.update(header["env"])
         from checker import _child, protocol
 
-        _child.main(protocol.loads(request), channel, header["capture"], header["crash"], calls)
+        _child.main(protocol.loads(request), channel, header["capture"], header["crash"], calls, shared)
         sys.stdout.flush()
     except BaseException:
         os._exit(1)

@@ -37,6 +37,18 @@ def mutated_in_call(names: list[str], before: list, after: list | None, rtol: fl
     return [c for n, b, a in zip(names, before, after) for c in changed_inputs(n, b, a, rtol)]
 
 
+def mutated_inputs(draw, outcome, rtol: float) -> list[str]:
+    """The inputs of a draw's call modified in place: as this process read them back from the memory they were
+    passed in (checker/shared_inputs.py), which the answer cannot misreport, and as the child reports them
+    (the only witness of a dict entry rebound)."""
+    names = draw.names + list(draw.call.kwargs)
+    before = list(draw.call.args) + list(draw.call.kwargs.values())
+    reported = (None if outcome.inputs_after is None
+                else list(outcome.inputs_after) + list((outcome.kwargs_after or {}).values()))
+    found = mutated_in_call(names, before, outcome.inputs_in_memory, rtol)
+    return list(dict.fromkeys(found + mutated_in_call(names, before, reported, rtol)))
+
+
 def judge_mutation(verdict: Verdict, function: str, mutated: list[str], explanations: dict[str, str]) -> None:
     """The "inputs left unchanged" row, and its diagnosis when some input was modified in place."""
     mutated = list(dict.fromkeys(mutated))

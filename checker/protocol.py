@@ -83,8 +83,11 @@ def keep_modules(modules: dict) -> None:
     _kept_modules.update(modules)
 
 
-def encode(value: Any, _depth: int = 0) -> list:
-    """Turn a value into a tree of builtins that :func:`dumps` can write."""
+def encode(value: Any, _depth: int = 0, shared=None) -> list:
+    """Turn a value into a tree of builtins that :func:`dumps` can write.
+
+    shared: the parent's checker.shared_inputs.SharedInputs, where the calls' arrays go instead of the tree
+    (then an array is only its place: dtype, shape and offset)."""
     if _depth > 50:
         return ["O", "deeply nested object", ""]
     kind = type(value)
@@ -103,6 +106,8 @@ def encode(value: Any, _depth: int = 0) -> list:
             return ["O", f"numpy array of dtype {value.dtype}", ""]
         # ascontiguousarray turns 0-d into 1-D, so the shape is taken from the value itself.
         data = _ascontiguousarray(value)
+        if shared is not None and shared.available:
+            return ["M", data.dtype.str, list(value.shape), shared.place(data)]
         return ["A", data.dtype.str, list(value.shape), data.tobytes()]
     if isinstance(value, _generic):
         if value.dtype.hasobject or value.dtype.fields is not None:
@@ -110,11 +115,11 @@ def encode(value: Any, _depth: int = 0) -> list:
         return ["S", value.dtype.str, value.tobytes()]
     # Subclasses (a namedtuple, an OrderedDict, a defaultdict) travel as the plain container.
     if isinstance(value, tuple):
-        return ["T", [encode(v, _depth + 1) for v in tuple.__iter__(value)]]
+        return ["T", [encode(v, _depth + 1, shared) for v in tuple.__iter__(value)]]
     if isinstance(value, list):
-        return ["L", [encode(v, _depth + 1) for v in list.__iter__(value)]]
+        return ["L", [encode(v, _depth + 1, shared) for v in list.__iter__(value)]]
     if isinstance(value, dict):
-        return ["D", [[encode(k, _depth + 1), encode(v, _depth + 1)] for k, v in dict.items(value)]]
+        return ["D", [[encode(k, _depth + 1), encode(v, _depth + 1, shared)] for k, v in dict.items(value)]]
     if isinstance(value, FunctionRef):
         return ["F", value.target]
     try:
@@ -134,8 +139,9 @@ def _text(value: Any, what: str) -> str:
     return inert(value)
 
 
-def _array(tree: list) -> np.ndarray:
-    _expect(len(tree) == 4 and type(tree[1]) is str and type(tree[2]) is list and type(tree[3]) is bytes,
+def _array_header(tree: list, data_type: type) -> tuple:
+    """(dtype, shape, element count) of an array node, every field checked."""
+    _expect(len(tree) == 4 and type(tree[1]) is str and type(tree[2]) is list and type(tree[3]) is data_type,
             "a malformed array")
     _expect(_DTYPE.fullmatch(tree[1]) is not None, f"an array of a refused dtype {inert(tree[1][:20])!r}")
     shape = tree[2]
@@ -145,13 +151,30 @@ def _array(tree: list) -> np.ndarray:
     for n in shape:
         size *= max(n, 1)  # the dimensions but the empty ones still have to fit in memory
     _expect(dtype.itemsize > 0 and size * dtype.itemsize <= RECORD_LIMIT, "an array larger than the limit")
-    count = 0 if 0 in shape else size
+    return dtype, tuple(shape), 0 if 0 in shape else size
+
+
+def _array(tree: list) -> np.ndarray:
+    dtype, shape, count = _array_header(tree, bytes)
     _expect(len(tree[3]) == count * dtype.itemsize, "an array whose data does not match its shape")
-    return _frombuffer(tree[3], dtype=dtype, count=count).reshape(tuple(shape)).copy()
+    return _frombuffer(tree[3], dtype=dtype, count=count).reshape(shape).copy()
 
 
-def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = None) -> Any:
-    """The inverse of :func:`encode`; arrays come back writable and owned.
+def _shared_array(tree: list, shared) -> Any:
+    """An array that lies in the shared input file: in the child a view of its mapping (``shared`` a buffer),
+    in the parent what the file holds now (``shared`` the SharedInputs it wrote)."""
+    _expect(shared is not None, "an array in shared memory, which only the parent's own calls hold")
+    dtype, shape, count = _array_header(tree, int)
+    offset = tree[3]
+    if hasattr(shared, "read_back"):  # the parent's SharedInputs (the child's is a plain buffer)
+        return shared.read_back(offset, dtype, shape)
+    _expect(0 <= offset and offset + count * dtype.itemsize <= len(shared), "an array outside the shared file")
+    return _frombuffer(shared, dtype=dtype, count=count, offset=offset).reshape(shape)
+
+
+def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = None, shared=None) -> Any:
+    """The inverse of :func:`encode`; arrays come back writable and owned (but for a shared array in the
+    child: a writable view of the shared file, so that a change in place shows there).
 
     In the child (``resolve_functions``), an Rng becomes a Generator and an Output the value an
     earlier call returned (``outputs``: {(function, case label): value}); a missing one is a LookupError.
@@ -178,6 +201,8 @@ def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = N
         return value
     if tag == "A":
         return _array(tree)
+    if tag == "M":
+        return _shared_array(tree, shared)
     if tag == "S":
         _expect(len(tree) == 3 and type(tree[1]) is str and type(tree[2]) is bytes, "a malformed scalar")
         _expect(_DTYPE.fullmatch(tree[1]) is not None, "a scalar of a refused dtype")
@@ -187,11 +212,12 @@ def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = N
     if tag in ("T", "L", "D"):
         _expect(len(tree) == 2 and type(tree[1]) is list, "a malformed container")
         if tag == "T":
-            return tuple(decode(v, resolve_functions, outputs) for v in tree[1])
+            return tuple(decode(v, resolve_functions, outputs, shared) for v in tree[1])
         if tag == "L":
-            return [decode(v, resolve_functions, outputs) for v in tree[1]]
+            return [decode(v, resolve_functions, outputs, shared) for v in tree[1]]
         _expect(all(type(p) is list and len(p) == 2 for p in tree[1]), "a malformed dict")
-        pairs = [(decode(k, resolve_functions, outputs), decode(v, resolve_functions, outputs)) for k, v in tree[1]]
+        pairs = [(decode(k, resolve_functions, outputs), decode(v, resolve_functions, outputs, shared))
+                 for k, v in tree[1]]
         try:
             return dict(pairs)  # every key is one of ours (a builtin, a numpy scalar, an Opaque): no user hash
         except TypeError:  # a key that is a list or an array

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import channel, protocol, warm
+from .shared_inputs import SharedInputs
 from .protocol import ChannelError
 from .text import inert
 
@@ -60,8 +61,9 @@ class Fault:
 class CallOutcome:
     value: Any = None
     fault: Fault | None = None
-    inputs_after: list | None = None
+    inputs_after: list | None = None  # as the child reports them
     kwargs_after: dict | None = None
+    inputs_in_memory: list | None = None  # positional then keyword, as this process read them back (shared_inputs)
     warnings: list = field(default_factory=list)  # [category, message, in_user_file, line]
     seconds: float = 0.0
 
@@ -80,23 +82,23 @@ class SandboxRun:
     isolation: dict = field(default_factory=dict)  # piece -> {"state", "in_force", "detail"}
 
 
-def _start_child(capture_path: str, crash_path: str):
+def _start_child(capture_path: str, crash_path: str, shared_fd: int | None = None):
     """A child in a fresh interpreter: the fallback where the warm process cannot be had (a subprocess.Popen)."""
     import subprocess
 
     return subprocess.Popen(
         [sys.executable, "-I", str(CHILD_SCRIPT), capture_path, crash_path],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        env=warm.child_environment(), start_new_session=True,
+        env=warm.child_environment(), start_new_session=True, pass_fds=[] if shared_fd is None else [shared_fd],
     )
 
 
-def _run_cold(request: bytes, capture_path: str, crash_path: str,
-              timeout: float) -> tuple[bytes, object, bool]:
+def _run_cold(request: bytes, capture_path: str, crash_path: str, timeout: float,
+              shared_fd: int | None = None) -> tuple[bytes, object, bool]:
     """(result stream, the ended process, whether it timed out) of a child in a fresh interpreter."""
     from . import isolation  # the cold path only: a check through the warm process never needs it here
 
-    process = _start_child(capture_path, crash_path)
+    process = _start_child(capture_path, crash_path, shared_fd)
     timed_out = False
     try:
         stream, timed_out = _read_cold(process, request, timeout)
@@ -105,11 +107,11 @@ def _run_cold(request: bytes, capture_path: str, crash_path: str,
     return stream, process, timed_out
 
 
-def _encode_call(call: Call) -> dict:
+def _encode_call(call: Call, shared: SharedInputs | None = None) -> dict:
     return {
         "function": call.function,
-        "args": [protocol.encode(a) for a in call.args],
-        "kwargs": [[k, protocol.encode(v)] for k, v in call.kwargs.items()],
+        "args": [protocol.encode(a, shared=shared) for a in call.args],
+        "kwargs": [[k, protocol.encode(v, shared=shared)] for k, v in call.kwargs.items()],
         "return_inputs": call.return_inputs,
         "driver": call.driver,
         "label": call.label,
@@ -267,26 +269,42 @@ class Session:
         os.mkdir(os.path.join(self.private, "scratch"))
         self.fields = {"path": self.path, "seed": int(seed), "scratch": os.path.join(self.private, "scratch"),
                        "timeout": float(timeout), "memory": int(memory or DEFAULT_MEMORY)}
+        self.shared = SharedInputs()  # the calls' input arrays, which this process reads back itself
         self.started = warm.begin(protocol.dumps(dict(self.fields, functions=list(functions), preload=self.preload)),
-                                  self.preload, self.capture, self.crash, timeout)
+                                  self.preload, self.capture, self.crash, timeout, self.shared.fd)
 
     def run(self, calls: list[Call]) -> SandboxRun:
         try:
-            encoded, preload = [_encode_call(c) for c in calls], _modules_to_preload(calls)
+            encoded, preload = [_encode_call(c, self.shared) for c in calls], _modules_to_preload(calls)
+            if self.shared.available:
+                self.shared.write()
+            placed = {"calls": encoded, "shared_size": self.shared.size}
             if self.started is not None and set(preload) <= set(self.preload):
-                stream, process, timed_out = warm.finish(self.started, protocol.dumps({"calls": encoded}))
+                ran = warm.finish(self.started, protocol.dumps(placed))
                 self.started = None
             else:  # no warm process (a fresh interpreter, then), or a call names a module not preloaded
                 had_warm = self.started is not None
                 self._abandon()
-                request = protocol.dumps(dict(self.fields, calls=encoded, preload=preload))
-                stream, process, timed_out = (had_warm and warm.run(request, preload, self.capture, self.crash,
-                                                                    self.timeout)) \
-                    or _run_cold(request, self.capture, self.crash, self.timeout)
+                ran = had_warm and warm.run(protocol.dumps(dict(self.fields, **placed, preload=preload)), preload,
+                                            self.capture, self.crash, self.timeout, self.shared.fd)
+            if not ran:  # the fresh interpreter gets the shared file by number
+                request = protocol.dumps(dict(self.fields, **placed, preload=preload, shared_fd=self.shared.fd))
+                ran = _run_cold(request, self.capture, self.crash, self.timeout, self.shared.fd)
+            stream, process, timed_out = ran
             output, crash_report = _read_text(self.capture, OUTPUT_LIMIT * 4), _read_text(self.crash, 20000)
+            in_memory = [self._inputs_in_memory(call) for call in encoded]
         finally:
             self.close()
-        return _sandbox_run(stream, process, timed_out, output, crash_report, self)
+        run = _sandbox_run(stream, process, timed_out, output, crash_report, self)
+        for outcome, inputs in zip(run.outcomes, in_memory):
+            outcome.inputs_in_memory = inputs
+        return run
+
+    def _inputs_in_memory(self, call: dict) -> list | None:
+        """A call's arguments (positional, then keyword) as the shared file holds them once the child ended."""
+        if not self.shared.available or not call["return_inputs"]:
+            return None
+        return [protocol.decode(tree, shared=self.shared) for tree in call["args"] + [v for _, v in call["kwargs"]]]
 
     def _abandon(self) -> None:
         if self.started is not None:
@@ -295,6 +313,7 @@ class Session:
 
     def close(self) -> None:
         self._abandon()
+        self.shared.close()
         if self.private:
             _remove_private_directory(self.private)
             self.private = ""

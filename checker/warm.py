@@ -201,7 +201,7 @@ class Started:
 
 
 def begin(request: bytes, preload: list[str], capture_path: str, crash_path: str,
-          timeout: float) -> Started | None:
+          timeout: float, shared_fd: int | None = None) -> Started | None:
     """Forks one child from the warm server for ``request`` (its calls may come later); None: go cold.
 
     Until finish() or abandon(), this process's server runs that child only."""
@@ -215,7 +215,8 @@ def begin(request: bytes, preload: list[str], capture_path: str, crash_path: str
         read_end, write_end = os.pipe()
         calls_read, calls_write = os.pipe()
         try:
-            sent = _hand_over(server, [write_end, calls_read], request, preload, capture_path, crash_path)
+            descriptors = [write_end, calls_read] + ([shared_fd] if shared_fd is not None else [])
+            sent = _hand_over(server, descriptors, request, preload, capture_path, crash_path)
         finally:
             os.close(write_end)
             os.close(calls_read)
@@ -291,9 +292,9 @@ def _send_calls(descriptor: int, calls: bytes) -> None:
 
 
 def run(request: bytes, preload: list[str], capture_path: str, crash_path: str,
-        timeout: float) -> tuple[bytes, Finished, bool] | None:
+        timeout: float, shared_fd: int | None = None) -> tuple[bytes, Finished, bool] | None:
     """Runs one child from the warm server: (result stream, how it ended, timed out), or None (go cold)."""
-    started = begin(request, preload, capture_path, crash_path, timeout)
+    started = begin(request, preload, capture_path, crash_path, timeout, shared_fd)
     return None if started is None else finish(started)
 
 

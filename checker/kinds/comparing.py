@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..contracts import judge_mutation, mutated_in_call
+from ..contracts import judge_mutation, mutated_inputs
 from ..diagnosis import Alternative, Evidence, diagnose_values, explain
 from ..faults import describe_call, fault_diagnosis
 from ..numeric import compare
@@ -223,10 +223,7 @@ def collect(kind: Kind, check, memo: Memo, outcomes: list[CallOutcome], ctx: Con
                             wrt=leaf.wrt[0] if leaf.wrt else None,
                             context={"dout": draw.dout, "draw": index, "leaf": leaf})
             judged.evidence.setdefault((leaf.name, draw.case.stability), []).append(item)
-        before = list(draw.call.args) + list(draw.call.kwargs.values())
-        after = (None if outcome.inputs_after is None
-                 else list(outcome.inputs_after) + list((outcome.kwargs_after or {}).values()))
-        judged.mutated += mutated_in_call(draw.names + list(draw.call.kwargs), before, after, ctx.kata.restore_rtol)
+        judged.mutated += mutated_inputs(draw, outcome, ctx.kata.restore_rtol)
     return judged
 
 

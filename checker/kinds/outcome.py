@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..contracts import judge_mutation, mutated_in_call
+from ..contracts import judge_mutation, mutated_inputs
 from ..diagnosis import explain
 from ..result import Diagnosis, Row, Verdict
 from ..sandbox import CallOutcome
@@ -31,8 +31,7 @@ def judge(kind: OutcomeKind, plan: Plan, outcomes: list[CallOutcome], ctx: Conte
     # An input modified in place is named first: it is often why the outcome is off too
     # (x shuffled without t, x normalized in place).
     mutated = [m for draw, outcome in zip(plan.draws, outcomes)
-               for m in mutated_in_call(draw.names, list(draw.call.args), outcome.inputs_after,
-                                        ctx.kata.restore_rtol)]
+               for m in mutated_inputs(draw, outcome, ctx.kata.restore_rtol)]
     if mutated:
         judge_mutation(verdict, check.function, mutated, ctx.explanations)
     cases = [resolve(d.case, ctx.outputs) for d in plan.draws]

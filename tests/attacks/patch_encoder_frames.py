@@ -1,7 +1,9 @@
 """expect: mutated_input
 
 Mutates its input, then reaches the child's encoder through the caller's frame and makes it report the
-inputs as they were before the call. In-process, nothing stops a frame walk: this one is the known gap.
+inputs as they were before the call. In-process, nothing stops a frame walk; but the input arrays lie in
+memory the parent reads back itself once the child has ended (checker/shared_inputs.py), so the report
+changes nothing.
 """
 import sys
 
