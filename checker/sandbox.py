@@ -295,7 +295,7 @@ class Session:
             in_memory = [self._inputs_in_memory(call) for call in encoded]
         finally:
             self.close()
-        run = _sandbox_run(stream, process, timed_out, output, crash_report, self)
+        run = _sandbox_run(stream, process, timed_out, output, crash_report, self, len(calls))
         for outcome, inputs in zip(run.outcomes, in_memory):
             outcome.inputs_in_memory = inputs
         return run
@@ -336,11 +336,16 @@ def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout:
 
 
 def _sandbox_run(stream: bytes, process, timed_out: bool, output: str, crash_report: str,
-                 session: Session) -> SandboxRun:
+                 session: Session, calls: int) -> SandboxRun:
     """What happened, from the channel's records and how the child ended."""
     timeout, user_path = session.timeout, session.path
     records, fault = _read_records(stream)
-    if fault is not None:  # a channel written to by the answer: none of its records can be believed
+    if fault is None and records.phase == "done" and records.imported and len(records.calls) != calls:
+        # Only the answer can end the records early: it wrote a "done" of its own, then left.
+        fault = Fault("crashed", f"the process running your code said it was done after {len(records.calls)} of "
+                                 f"{calls} calls (did it write to a file descriptor it does not own?)")
+        records.calls, records.phase = [], "imported"  # none of its records can be believed
+    elif fault is not None:  # a channel written to by the answer: none of its records can be believed
         records.calls, records.import_fault = [], None
     import_fault = Fault(**records.import_fault) if records.import_fault else None
     outcomes = [CallOutcome(**dict(c, fault=c["fault"] and Fault(**c["fault"]))) for c in records.calls]
