@@ -31,6 +31,12 @@ def expected(path: Path) -> set[str]:
     return set(found.group(1).split("|"))
 
 
+def kata_of(path: Path) -> str:
+    """The kata an attack answers (relu_backward unless its first line says ``· kata: NAME``)."""
+    found = re.search(r'^"""[^\n]*kata:\s*(\w+)', path.read_text(encoding="utf-8", errors="replace")[:300])
+    return found.group(1) if found else "relu_backward"
+
+
 def tree_digest(root: Path) -> dict:
     """{relative path: sha256} of every file under root but caches; a missing root is empty."""
     digest = {}
@@ -65,7 +71,7 @@ def leftover(mark: str) -> list[int]:
 def run_check(path: Path, home: Path, human: bool = False) -> dict:
     mark = uuid.uuid4().hex
     env = dict(os.environ, KATA_HOME=str(home), **{MARK: mark})
-    command = [sys.executable, "-m", "checker", "check", "relu_backward", "--file", str(path),
+    command = [sys.executable, "-m", "checker", "check", kata_of(path), "--file", str(path),
                "--timeout", str(TIMEOUT), "--seed", "5"] + ([] if human else ["--json"])
     started = time.monotonic()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=60)

@@ -126,3 +126,18 @@ def test_prerequisites_are_katas_and_come_first():
         for before in kata.prerequisites:
             assert before in katas, f"{name}: no kata {before}"
             assert order.index(before) < order.index(name), f"{name} comes before its prerequisite {before}"
+
+
+@pytest.mark.parametrize("name", KATA_NAMES)
+def test_the_child_loads_no_reference(name):
+    """The modules a kata's calls have the child import (drivers, function references) are its
+    checker/specs/_NAME_child.py alone, which holds what runs in the child and nothing of the checking: an
+    answer that reaches every module of its process finds no reference there."""
+    import numpy as np
+
+    from checker import kinds, sandbox
+
+    kata = catalog.get(name)
+    calls = [call for index, check in enumerate(kata.checks)
+             for call in kinds.plan(check, np.random.default_rng([0, index])).calls]
+    assert set(sandbox._modules_to_preload(calls)) <= {f"checker.specs._{name}_child"}

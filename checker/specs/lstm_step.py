@@ -3,6 +3,7 @@ import itertools
 import numpy as np
 
 from checker.spec import Case, Gradient, Kata, Mistake, Value
+from checker.specs._lstm_step_child import backward_of_packed
 
 ORDER = "ifog"  # the task's order of the four blocks of a
 GATE_NAMES = {"i": "input gate i", "f": "forget gate f", "o": "output gate o", "g": "candidate g"}
@@ -30,11 +31,6 @@ def lstm_packed(x, prev_h, prev_c, Wx, Wh, b):
     """The forward the gradient check differentiates: (next_h, next_c) stacked into one (2, N, H)
     array, so that one upstream array holds dnext_h (its [0]) and dnext_c (its [1])."""
     return np.stack(lstm(x, prev_h, prev_c, Wx, Wh, b))
-
-
-def backward_of_packed(module, dout, x, prev_h, prev_c, Wx, Wh, b):
-    """Runs in the child: the user's backward gets dnext_h and dnext_c as two arguments."""
-    return module.lstm_step_backward(dout[0], dout[1], x, prev_h, prev_c, Wx, Wh, b)
 
 
 def gradients(dout, x, prev_h, prev_c, Wx, Wh, b, order=ORDER, stack=None, use_dnext_c=True,
