@@ -24,6 +24,13 @@ class UnknownKata(LookupError):
         self.suggestions = suggestions
 
 
+def child_modules(kata: Kata) -> list[str]:
+    """The module of the kata's code that runs in the child (its drivers, the functions its calls pass by
+    reference), where it has one: ``checker/specs/_NAME_child.py``, which holds nothing of the checking."""
+    name = f"_{kata.name}_child"
+    return [f"{specs.__name__}.{name}"] if (Path(specs.__file__).parent / f"{name}.py").is_file() else []
+
+
 def resource_dir(kind: str) -> Path:
     """``katas`` or ``solutions``: bundled inside an installed wheel, or beside the package in a checkout."""
     bundled = PACKAGE_DIR / "_bundled" / kind

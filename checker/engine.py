@@ -75,9 +75,8 @@ def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None
 
     The child starts first (it isolates itself and imports the answer while the inputs are drawn)."""
     timeout = timeout or kata.timeout
-    drivers = {check.driver.__module__ for check in kata.checks if getattr(check, "driver", None)}
-    session = sandbox.Session(path, functions=[check.function for check in kata.checks], preload=sorted(drivers),
-                              seed=seed, timeout=timeout)
+    session = sandbox.Session(path, functions=[check.function for check in kata.checks],
+                              preload=catalog.child_modules(kata), seed=seed, timeout=timeout)
     try:
         return run_kata(kata, session.run, seed=seed, file=str(path), timeout=timeout,
                         defaults=catalog.stub_defaults(kata)).to_json()

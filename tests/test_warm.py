@@ -3,9 +3,10 @@ keeps each child fresh, leaves nothing running, and falls back to a fresh interp
 import os
 import time
 
+import numpy as np
 import pytest
 
-from checker import catalog, sandbox, warm
+from checker import catalog, protocol, sandbox, warm
 from checker.engine import check_file
 from conftest import VERDICTS
 
@@ -127,6 +128,10 @@ def test_a_call_naming_a_module_not_preloaded_runs_in_a_child_of_its_own(cold_st
     abandon = warm.abandon
     monkeypatch.setattr(warm, "abandon", lambda started: abandoned.append(started) or abandon(started))
     kata = catalog.get("numerical_gradient")
-    result = check_file(kata, str(catalog.solution_path(kata)), seed=1, timeout=10)
-    assert result["passed"] and cold_starts == []
-    assert len(abandoned) == 1, "the first child could not have imported the functions the calls name"
+    reference = protocol.FunctionRef("checker.specs._numerical_gradient_child:cubic")
+    session = sandbox.Session(str(catalog.solution_path(kata)), functions=["numerical_gradient"], preload=[],
+                              seed=1, timeout=10)
+    run = session.run([sandbox.Call("numerical_gradient", (reference, np.linspace(-1.0, 1.0, 5)))])
+    assert run.import_fault is None and run.outcomes[0].ok and cold_starts == []
+    np.testing.assert_allclose(run.outcomes[0].value, np.linspace(-1.0, 1.0, 5) ** 2 + 1.0, rtol=1e-6)
+    assert len(abandoned) == 1, "the first child could not have imported the function the call names"
