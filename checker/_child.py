@@ -371,6 +371,7 @@ def main(request: dict | None = None, channel: int | None = None, capture_path: 
     # A hard crash (segfault) dumps the Python stack here, so the parent can point at the user's line.
     faulthandler.enable(file=open(crash_path, "w"))
 
+    printed_to = (sys.stdout, sys.stderr)  # the streams themselves: the answer may rebind sys.stdout
     user_path = os.path.abspath(request["path"])
     # Everything of ours this process will need comes in now: once isolated, it cannot read the
     # checker's source (nor the reference solutions, nor the workspace).
@@ -386,12 +387,11 @@ def main(request: dict | None = None, channel: int | None = None, capture_path: 
     if fault is not None:
         _send(channel, {"event": "import_fault", "fault": fault})
         return
-    calls = request["calls"] if "calls" in request else None
-    functions = request["functions"] if calls is None else [c["function"] for c in calls]
-    _send(channel, {"event": "imported", "parameters": _parameters(module, functions)})
-    if calls is None:
+    if "calls" not in request:  # they come once the parent has drawn them, with their own timeout
         request = dict(request, **_read_calls(calls_pipe))
-        calls = request["calls"]
+        isolation.limit_cpu(request["timeout"])
+    calls = request["calls"]
+    _send(channel, {"event": "imported", "parameters": _parameters(module, [c["function"] for c in calls])})
     if shared_fd is None:
         shared_fd = request.get("shared_fd")  # a fresh interpreter: passed by number
     shared = map_in_child(shared_fd, request.get("shared_size", 0)) if shared_fd is not None else None
@@ -405,6 +405,11 @@ def main(request: dict | None = None, channel: int | None = None, capture_path: 
             outputs[(call["function"], call["label"])] = value
         record.update(event="call", index=index)
         send(channel, record)
+    for stream in printed_to:  # what was printed is in the capture file before "done" is read
+        try:
+            stream.flush()
+        except Exception:
+            pass
     send(channel, {"event": "done"})
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import ast
 import importlib
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import specs
-from .spec import Kata
+
+if TYPE_CHECKING:  # the spec's vocabulary loads with the first spec entry, not with the catalog
+    from .spec import Kata
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
@@ -24,11 +26,16 @@ class UnknownKata(LookupError):
         self.suggestions = suggestions
 
 
-def child_modules(kata: Kata) -> list[str]:
+def is_kata_name(name: str) -> bool:
+    """Whether ``name`` has a spec entry (without importing it)."""
+    return name.isidentifier() and not name.startswith("_") and (Path(specs.__file__).parent / f"{name}.py").is_file()
+
+
+def child_modules(name: str) -> list[str]:
     """The module of the kata's code that runs in the child (its drivers, the functions its calls pass by
     reference), where it has one: ``checker/specs/_NAME_child.py``, which holds nothing of the checking."""
-    name = f"_{kata.name}_child"
-    return [f"{specs.__name__}.{name}"] if (Path(specs.__file__).parent / f"{name}.py").is_file() else []
+    module = f"_{name}_child"
+    return [f"{specs.__name__}.{module}"] if (Path(specs.__file__).parent / f"{module}.py").is_file() else []
 
 
 def resource_dir(kind: str) -> Path:
@@ -79,11 +86,17 @@ def solution_path(kata: Kata) -> Path:
 
 def task_statement(kata: Kata) -> str:
     """The stub's module docstring: the task as an interviewer would state it."""
+    import ast
+
+
     return ast.get_docstring(ast.parse(stub_path(kata).read_text(encoding="utf-8"))) or ""
 
 
 def signatures(kata: Kata) -> list[tuple[str, str]]:
     """(signature, docstring) of each function the user writes, read from the stub."""
+    import ast
+
+
     source = stub_path(kata).read_text(encoding="utf-8")
     tree = ast.parse(source)
     found = []
@@ -99,6 +112,9 @@ def signatures(kata: Kata) -> list[tuple[str, str]]:
 
 def stub_defaults(kata: Kata) -> dict[str, dict]:
     """{function: {keyword: default}} as the stub states them: defaults are part of the contract."""
+    import ast
+
+
     tree = ast.parse(stub_path(kata).read_text(encoding="utf-8"))
     found = {}
     for node in tree.body:

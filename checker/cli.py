@@ -42,17 +42,32 @@ def _invoked_command(argv: list[str]) -> str | None:
     return first if first in command_names() else None
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own, with the terminal's width from os: argparse asks shutil, which loads its compression
+    modules, on every argument added."""
+
+    def __init__(self, prog, **kwargs):
+        if kwargs.get("width") is None:
+            try:
+                columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.stdout.fileno()).columns
+            except (ValueError, OSError, AttributeError):
+                columns = 80
+            kwargs["width"] = max(columns, 40) - 2
+        super().__init__(prog, **kwargs)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or (only=NAME) one with that subcommand alone: a command imports what it uses."""
     parser = argparse.ArgumentParser(
         prog="kata",
         description="Practice writing backward passes in numpy; a checker that explains what is wrong.",
-        epilog="Start with: kata list, then kata start NAME, edit the file, kata check NAME.")
+        epilog="Start with: kata list, then kata start NAME, edit the file, kata check NAME.",
+        formatter_class=_Formatter)
     parser.add_argument("--version", action="version", version=f"kata {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in [only] if only else command_names():
         module = importlib.import_module(f"checker.commands.{name}")
-        sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
+        sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP, formatter_class=_Formatter)
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser

@@ -10,13 +10,15 @@ assembled here and nowhere else. :func:`run_kata` is the library call (a spec an
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
 from . import catalog, kinds, sandbox
 from .sandbox import Call, SandboxRun
-from .spec import Kata
+
+if TYPE_CHECKING:  # the spec's vocabulary loads with the kata's spec entry, after the child has started
+    from .spec import Kata
 
 Runner = Callable[[list[Call]], SandboxRun]
 
@@ -70,15 +72,23 @@ def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: 
     return result
 
 
-def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None) -> dict:
+def start_child(name: str, path: str, *, seed: int, timeout: float | None = None) -> sandbox.Session:
+    """The child of a check of kata ``name``, started at once: it isolates itself and imports the answer
+    while this process imports the kata and draws the inputs. Needs nothing but the name (no spec entry
+    loaded yet), so a command can call it first; check_file(..., child=) then runs it."""
+    return sandbox.Session(path, preload=catalog.child_modules(name), seed=seed,
+                           timeout=timeout or sandbox.MOST_SECONDS)
+
+
+def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None,
+               child: sandbox.Session | None = None) -> dict:
     """Checks the user's file in the sandbox; returns the JSON-ready result.
 
-    The child starts first (it isolates itself and imports the answer while the inputs are drawn)."""
-    timeout = timeout or kata.timeout
-    session = sandbox.Session(path, functions=[check.function for check in kata.checks],
-                              preload=catalog.child_modules(kata), seed=seed, timeout=timeout)
+    The child starts first (start_child, unless it was started already with the same path and seed)."""
+    given_timeout, timeout = timeout, timeout or kata.timeout
+    child = child or start_child(kata.name, path, seed=seed, timeout=given_timeout or kata.timeout)
     try:
-        return run_kata(kata, session.run, seed=seed, file=str(path), timeout=timeout,
+        return run_kata(kata, lambda calls: child.run(calls, timeout), seed=seed, file=str(path), timeout=timeout,
                         defaults=catalog.stub_defaults(kata)).to_json()
     finally:
-        session.close()
+        child.close()

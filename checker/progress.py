@@ -121,6 +121,8 @@ def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode a commit at NORMAL cannot corrupt the store; only a power cut may lose the last checks.
+        db.execute("PRAGMA synchronous=NORMAL")
         if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             with _transaction(db):
                 version = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have won

@@ -249,19 +249,21 @@ def _remove_private_directory(path: str) -> None:
 
 
 DEFAULT_MEMORY = 2 * 2**30  # bytes of address space (isolation.Policy.memory)
+MOST_SECONDS = 3600.0  # the longest timeout a check may have (kata check --timeout): a child's bound until its calls
 
 
 class Session:
-    """One check's child, started before its calls are drawn: while the parent imports what judges and
-    draws the inputs, the child forks, isolates itself and imports the answer. Then :meth:`run` (once).
+    """One check's child, started before its calls are drawn: while the parent imports the kata and what
+    judges, and draws the inputs, the child forks, isolates itself and imports the answer. Then :meth:`run`
+    (once), or close() if run() is never called.
 
-    functions: what the calls will call (their parameters are read at import); preload: the modules of
-    the drivers and function references the calls will name. A call naming another module, or no warm
-    process, and run() starts a child for the whole request instead. close() if run() is never called.
+    preload: the modules of the drivers and function references the calls will name (a call naming another
+    one, or no warm process, and run() starts a child for the whole request instead). timeout: the most a
+    call may take, which run(calls, timeout) may lower once the kata is known.
     """
 
-    def __init__(self, path: str | os.PathLike, *, functions: list[str], preload: list[str], seed: int,
-                 timeout: float, memory: int | None = None):
+    def __init__(self, path: str | os.PathLike, *, preload: list[str], seed: int, timeout: float,
+                 memory: int | None = None):
         self.began = time.perf_counter()
         self.path, self.timeout, self.preload = str(Path(path).resolve()), timeout, sorted(set(preload))
         self.private = _private_directory()
@@ -270,17 +272,19 @@ class Session:
         self.fields = {"path": self.path, "seed": int(seed), "scratch": os.path.join(self.private, "scratch"),
                        "timeout": float(timeout), "memory": int(memory or DEFAULT_MEMORY)}
         self.shared = SharedInputs()  # the calls' input arrays, which this process reads back itself
-        self.started = warm.begin(protocol.dumps(dict(self.fields, functions=list(functions), preload=self.preload)),
-                                  self.preload, self.capture, self.crash, timeout, self.shared.fd)
+        self.started = warm.begin(protocol.dumps(dict(self.fields, preload=self.preload)), self.preload,
+                                  self.capture, self.crash, timeout, self.shared.fd)
 
-    def run(self, calls: list[Call]) -> SandboxRun:
+    def run(self, calls: list[Call], timeout: float | None = None) -> SandboxRun:
+        if timeout is not None and timeout < self.timeout:
+            self.timeout = self.fields["timeout"] = float(timeout)
         try:
             encoded, preload = [_encode_call(c, self.shared) for c in calls], _modules_to_preload(calls)
             if self.shared.available:
                 self.shared.write()
-            placed = {"calls": encoded, "shared_size": self.shared.size}
+            placed = {"calls": encoded, "shared_size": self.shared.size, "timeout": self.fields["timeout"]}
             if self.started is not None and set(preload) <= set(self.preload):
-                ran = warm.finish(self.started, protocol.dumps(placed))
+                ran = warm.finish(self.started, protocol.dumps(placed), self.timeout)
                 self.started = None
             else:  # no warm process (a fresh interpreter, then), or a call names a module not preloaded
                 had_warm = self.started is not None
@@ -330,8 +334,7 @@ def _read_text(path: str, limit: int) -> str:
 def run_calls(path: str | os.PathLike, calls: list[Call], *, seed: int, timeout: float,
               memory: int | None = None) -> SandboxRun:
     """Runs the calls in one child: a Session started and run at once."""
-    session = Session(path, functions=[c.function for c in calls], preload=_modules_to_preload(calls), seed=seed,
-                      timeout=timeout, memory=memory)
+    session = Session(path, preload=_modules_to_preload(calls), seed=seed, timeout=timeout, memory=memory)
     return session.run(calls)
 
 

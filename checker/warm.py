@@ -97,6 +97,7 @@ class _Server:
         ours.settimeout(STARTUP_LIMIT)  # a server that stops answering never blocks a check for long
         self.control = ours
         self.owner = os.getpid()
+        self.pending: int | None = None  # a child whose results are in but whose end the server has yet to report
 
     def close(self) -> None:
         self.control.close()  # the server ends when its control socket does
@@ -210,6 +211,8 @@ def begin(request: bytes, preload: list[str], capture_path: str, crash_path: str
     try:
         start()
         server = _server
+        if server is not None and server.pending is not None and not _settle(server):
+            server = _server
         if server is None:
             raise LookupError
         read_end, write_end = os.pipe()
@@ -235,10 +238,11 @@ def begin(request: bytes, preload: list[str], capture_path: str, crash_path: str
     return Started(server, read_end, calls_write, timeout, min(timeout, STARTUP_LIMIT))
 
 
-def finish(started: Started, calls: bytes | None = None) -> tuple[bytes, Finished, bool] | None:
+def finish(started: Started, calls: bytes | None = None,
+           timeout: float | None = None) -> tuple[bytes, Finished, bool] | None:
     """Sends the calls (None: the request had them), then reads the results: (stream, how it ended, timed
-    out), or None if the server could not fork the child (go cold). While the child runs, the meanwhile
-    tasks run here."""
+    out), or None if the server could not fork the child (go cold). The timeout (begin's unless given) runs
+    from here. While the child runs, the meanwhile tasks run here."""
     try:
         pid = started.forked()
         if pid is None:
@@ -246,7 +250,7 @@ def finish(started: Started, calls: bytes | None = None) -> tuple[bytes, Finishe
                 os.close(descriptor)
             _discard(started.server)
             return None
-        deadline = time.monotonic() + started.timeout  # the timeout runs from the child's start
+        deadline = time.monotonic() + (started.timeout if timeout is None else timeout)
         if calls:
             _send_calls(started.calls, calls)
         else:
@@ -310,11 +314,36 @@ def _hand_over(server: _Server, descriptors: list[int], request: bytes, preload:
     return True
 
 
+def settle() -> None:
+    """Waits until the last check's child has ended (a check returns once its results are complete, and
+    this process's server reports the end of that child's tree later)."""
+    server = _server
+    if server is not None and server.pending is not None and server.owner == os.getpid():
+        with _lock:
+            _settle(server)
+
+
+def _settle(server: _Server) -> bool:
+    """Reads the end of the previous child, which the server reports once its tree is gone (a check does not
+    wait for it: its results were complete). False if it did not come: that server is discarded."""
+    reply = server.reply(time.monotonic() + STOP_GRACE + 1.0)
+    if reply and isinstance(reply.get("status"), int):
+        server.pending = None
+        return True
+    _discard(server)
+    return False
+
+
 def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple[bytes, Finished, bool]:
-    """Reads the child's results until they end and its status is in, or the timeout; then stops its tree."""
-    from . import channel  # loaded already by the sandbox; this file also runs as the server's script
+    """Reads the child's results until they end and its status is in, or the timeout; then stops its tree.
+
+    Once the last record ("done") is in, it returns at once: the child's end (the status the server reports
+    when its tree is gone) is read before the server's next job (_settle), and a process that ends without
+    another check never waits for it."""
+    from . import channel, protocol  # loaded already by the sandbox; this file also runs as the server's script
 
     buffer, status, timed_out, eof, ended_at = channel.ChannelBuffer(), None, False, False, None
+    done, tail = protocol.frame(protocol.dumps({"event": "done"})), b""
     with selectors.DefaultSelector() as selector:
         selector.register(read_end, selectors.EVENT_READ, "results")
         selector.register(server.control, selectors.EVENT_READ, "control")
@@ -330,6 +359,11 @@ def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple
                     chunk = os.read(read_end, 1 << 16)
                     if chunk and not buffer.feed(chunk) and status is None:  # more than a check accepts
                         status, ended_at = _stop(server, pid), time.monotonic()
+                    tail = (tail + chunk)[-len(done):]
+                    if tail == done and status is None and not buffer.full:
+                        server.pending = pid
+                        os.close(read_end)
+                        return buffer.data(), Finished(0), False
                     if not chunk or buffer.full:
                         eof = True
                         selector.unregister(read_end)

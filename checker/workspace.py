@@ -10,8 +10,12 @@ import os
 import time
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import catalog
-from .spec import Kata
+
+if TYPE_CHECKING:
+    from .spec import Kata
 
 
 def home() -> Path:
@@ -23,7 +27,12 @@ def home() -> Path:
 
 
 def attempt_path(kata: Kata) -> Path:
-    return home() / f"{kata.name}.py"
+    return attempt_path_of(kata.name)
+
+
+def attempt_path_of(name: str) -> Path:
+    """Where the attempt at kata ``name`` lives (whether or not it exists)."""
+    return home() / f"{name}.py"
 
 
 def archive_dir() -> Path:

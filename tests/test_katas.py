@@ -141,4 +141,4 @@ def test_the_child_loads_no_reference(name):
     calls = [call for index, check in enumerate(kata.checks)
              for call in kinds.plan(check, np.random.default_rng([0, index])).calls]
     assert set(sandbox._modules_to_preload(calls)) <= {f"checker.specs._{name}_child"}
-    assert set(sandbox._modules_to_preload(calls)) <= set(catalog.child_modules(kata)), "the session preloads it"
+    assert set(sandbox._modules_to_preload(calls)) <= set(catalog.child_modules(name)), "the session preloads it"

@@ -22,9 +22,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--timeout", metavar="S", help="seconds your code may run (default 10)")
 
 
-def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool) -> tuple[dict, dict | None]:
+def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool, child=None) -> tuple[dict, dict | None]:
     """(the result to show, the result to record in the progress store: None for the reference solution)."""
-    result = engine.check_file(kata, str(path), seed=seed, timeout=timeout)
+    result = engine.check_file(kata, str(path), seed=seed, timeout=timeout, child=child)
     replay = f"kata check {kata.name} --seed {seed}"
     if explicit_file:
         replay += f" --file {display_path(str(path))}"
@@ -109,21 +109,29 @@ def run(args) -> int:
         return _check_all(args, seed)
     if not args.name:
         raise UsageError("which kata? kata check NAME (kata list shows them), or kata check --all")
-    kata = _kata(args.name)
-    if args.file:
-        path = Path(args.file)
-        if not path.is_file():
-            raise UsageError(f"no file at {args.file}")
-    else:
-        path = workspace.attempt_path(kata)
-        if not path.is_file():
-            raise UsageError(f"you have not started {kata.name}: kata start {kata.name} (or pass --file PATH)")
+    path = Path(args.file) if args.file else workspace.attempt_path_of(args.name)
+    if args.file and not path.is_file():
+        raise UsageError(f"no file at {args.file}")
+    # The child starts first: it isolates itself and imports the answer while the kata loads here.
+    child = None
+    if catalog.is_kata_name(args.name) and path.is_file():
+        child = engine.start_child(args.name, str(path), seed=seed, timeout=args.timeout)
+    try:
+        return _check_and_report(args, _kata(args.name), path, seed, child)
+    finally:
+        if child is not None:
+            child.close()
+
+
+def _check_and_report(args, kata, path: Path, seed: int, child) -> int:
+    if not path.is_file():
+        raise UsageError(f"you have not started {kata.name}: kata start {kata.name} (or pass --file PATH)")
     ahead = getattr(args, "report_ahead", None)
     # What comes after the check loads on this core while the answer runs on the other.
     warm.meanwhile(lambda: importlib.import_module("..progress", __package__))
     if not args.json and ahead is None:
         warm.meanwhile(lambda: importlib.import_module("..report", __package__))
-    result, recorded = _check_one(kata, path, seed, args.timeout, bool(args.file))
+    result, recorded = _check_one(kata, path, seed, args.timeout, bool(args.file), child)
     if args.json:
         print(json.dumps(result))
     sent = not args.json and not result.get("interview") and ahead is not None and ahead.send(result)

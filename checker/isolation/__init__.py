@@ -24,7 +24,7 @@ from ._status import PIECES, REFUSE_VARIABLE, PieceStatus, off, refused_pieces
 from ._tree import stop_tree
 
 __all__ = ["Policy", "PieceStatus", "PIECES", "REFUSE_VARIABLE", "isolate", "stop_tree", "full", "as_dict",
-           "landlock_abi", "default_forbidden", "prepare", "processes_refused"]
+           "landlock_abi", "default_forbidden", "prepare", "processes_refused", "limit_cpu"]
 
 GiB, MiB = 2**30, 2**20
 default_forbidden = _paths.default_forbidden
@@ -97,6 +97,7 @@ def isolate(policy: Policy) -> dict:
 
 
 processes_refused = _seccomp.processes_refused
+limit_cpu = _limits.limit_cpu
 
 
 def full(statuses: dict) -> bool:

@@ -126,3 +126,18 @@ def capabilities_in_effect() -> int:
     if _libc is None or _libc.capget(ctypes.byref(header), data) != 0:
         return -1
     return data[0].effective | (data[1].effective << 32)
+
+
+def limit_cpu(timeout: float) -> None:
+    """Lowers the CPU limit to a check's own timeout, once it is known (a child isolated before its calls
+    came has the largest one); lowering a limit needs no privilege."""
+    if resource is None:
+        return
+    cpu = math.ceil(timeout) + 1
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if soft == resource.RLIM_INFINITY or cpu < soft:
+        lower_hard = cpu + 1 if hard == resource.RLIM_INFINITY else min(hard, cpu + 1)
+        try:
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, lower_hard))
+        except (OSError, ValueError):
+            pass

@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import importlib
 
-from ..spec import Gradient, LossAndGrads, Outcome, Value
-
-# check type: (module, kind class, module of its judge)
-_KINDS = {Value: ("value", "ValueKind", "comparing"), Gradient: ("gradient", "GradientKind", "comparing"),
-          LossAndGrads: ("loss_and_grads", "LossAndGradsKind", "comparing"),
-          Outcome: ("outcome", "OutcomeKind", "outcome")}
+# check type (a class of checker.spec): (module, kind class, module of its judge)
+_KINDS = {"Value": ("value", "ValueKind", "comparing"), "Gradient": ("gradient", "GradientKind", "comparing"),
+          "LossAndGrads": ("loss_and_grads", "LossAndGradsKind", "comparing"),
+          "Outcome": ("outcome", "OutcomeKind", "outcome")}
 _loaded: dict = {}
 
 
 def _kind(check_type):
     """(the kind, its judge) of a type of check."""
     if check_type not in _loaded:
-        module, kind, judge = _KINDS[check_type]
+        from .. import spec  # loaded by then, with the kata's spec entry
+
+        if getattr(spec, check_type.__name__, None) is not check_type:
+            raise TypeError(f"not a kind of check: {check_type!r}")
+        module, kind, judge = _KINDS[check_type.__name__]
         kind = getattr(importlib.import_module(f"{__name__}.{module}"), kind)()
         _loaded[check_type] = (kind, importlib.import_module(f"{__name__}.{judge}").judge)
     return _loaded[check_type]
