@@ -72,21 +72,22 @@ def run_kata(kata: Kata, runner: Runner, *, seed: int, file: str = "", timeout: 
     return result
 
 
-def start_child(name: str, path: str, *, seed: int, timeout: float | None = None) -> sandbox.Session:
+def start_child(name: str, path: str, *, seed: int, timeout: float | None = None,
+                memory: int | None = None) -> sandbox.Session:
     """The child of a check of kata ``name``, started at once: it isolates itself and imports the answer
     while this process imports the kata and draws the inputs. Needs nothing but the name (no spec entry
     loaded yet), so a command can call it first; check_file(..., child=) then runs it."""
     return sandbox.Session(path, preload=catalog.child_modules(name), seed=seed,
-                           timeout=timeout or sandbox.MOST_SECONDS)
+                           timeout=timeout or sandbox.MOST_SECONDS, memory=memory)
 
 
 def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None,
-               child: sandbox.Session | None = None) -> dict:
+               child: sandbox.Session | None = None, memory: int | None = None) -> dict:
     """Checks the user's file in the sandbox; returns the JSON-ready result.
 
     The child starts first (start_child, unless it was started already with the same path and seed)."""
     given_timeout, timeout = timeout, timeout or kata.timeout
-    child = child or start_child(kata.name, path, seed=seed, timeout=given_timeout or kata.timeout)
+    child = child or start_child(kata.name, path, seed=seed, timeout=given_timeout or kata.timeout, memory=memory)
     try:
         return run_kata(kata, lambda calls: child.run(calls, timeout), seed=seed, file=str(path), timeout=timeout,
                         defaults=catalog.stub_defaults(kata)).to_json()

@@ -143,12 +143,26 @@ def test_timeout_option(tmp_path):
     assert json.loads(result.stdout)["diagnoses"][0]["code"] == "timeout"
 
 
+def test_memory_option(tmp_path):
+    hungry = tmp_path / "hungry.py"
+    hungry.write_text("import numpy as np\n\ndef relu_backward(dout, x):\n    block = np.ones(2**26)  # 512 MiB\n"
+                      "    return dout * (x > 0)\n")
+    limited = kata("check", KATA, "--file", str(hungry), "--memory", "400M", "--json")
+    assert limited.returncode == 1
+    first = json.loads(limited.stdout)["diagnoses"][0]
+    assert first["code"] == "exception" and "MemoryError" in first["message"]
+    assert kata("check", KATA, "--file", str(hungry), "--memory", "2G").returncode == 0
+
+
 @pytest.mark.parametrize("args", [
     ("check", "relu_bakward"),
     ("start", "softmx"),
     ("check", KATA, "--file", "no/such/file.py"),
     ("check",),
     ("check", KATA, "--timeout", "0"),
+    ("check", KATA, "--memory", "lots"),
+    ("check", KATA, "--memory", "1M"),
+    ("watch", KATA, "--seed", "-1"),
     ("frobnicate",),
 ])
 def test_usage_errors_exit_2(args, workspace):

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from checker import channel, protocol
 from checker.cli import UsageError
-from checker.commands.check import seconds_option, seed_option
+from checker.commands.check import memory_option, seconds_option, seed_option
 from checker.report import render_check
 
 SAMPLE = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
@@ -67,13 +67,14 @@ def check_render(message: str, kind: str, code: str, output: str) -> None:
 
 
 def check_options(text: str) -> None:
-    for parse in (seed_option, seconds_option):
+    bounds = {seed_option: (0, 2**63 - 1), seconds_option: (1e-300, 3600), memory_option: (256 * 2**20, 2**40)}
+    for parse, (least, most) in bounds.items():
         try:
             value = parse(text)
         except UsageError as exc:
             assert "\n" not in str(exc)
             continue
-        assert value is not None and (0 <= value < 2**63 if parse is seed_option else 0 < value <= 3600)
+        assert value is not None and least <= value <= most
 
 
 @SAMPLE

@@ -1,5 +1,6 @@
 import importlib
 import json
+import re
 import secrets
 from pathlib import Path
 
@@ -20,11 +21,13 @@ def add_arguments(parser) -> None:
     parser.add_argument("--seed", help="seed of the random inputs (to replay a failure)")
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
     parser.add_argument("--timeout", metavar="S", help="seconds your code may run (default 10)")
+    parser.add_argument("--memory", metavar="SIZE", help="memory your code may use: 512M, 4G, ... (default 2G)")
 
 
-def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool, child=None) -> tuple[dict, dict | None]:
+def _check_one(kata, path: Path, seed: int, timeout, explicit_file: bool, child=None,
+               memory: int | None = None) -> tuple[dict, dict | None]:
     """(the result to show, the result to record in the progress store: None for the reference solution)."""
-    result = engine.check_file(kata, str(path), seed=seed, timeout=timeout, child=child)
+    result = engine.check_file(kata, str(path), seed=seed, timeout=timeout, child=child, memory=memory)
     replay = f"kata check {kata.name} --seed {seed}"
     if explicit_file:
         replay += f" --file {display_path(str(path))}"
@@ -87,6 +90,23 @@ def seed_option(text, option: str = "--seed") -> int | None:
     return value
 
 
+MEMORY_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+LEAST_MEMORY, MOST_MEMORY = 256 * 2**20, 2**40
+
+
+def memory_option(text, option: str = "--memory") -> int | None:
+    """Bytes of address space, from 512M, 4G, 1.5G or a number of bytes (None when not given)."""
+    if text is None:
+        return None
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:I?B)?\s*", str(text), re.IGNORECASE)
+    if not found:
+        raise UsageError(f"{option} must be a size such as 512M or 4G, not {str(text)[:40]!r}")
+    value = int(float(found.group(1)) * MEMORY_UNITS[found.group(2).upper()])
+    if not LEAST_MEMORY <= value <= MOST_MEMORY:
+        raise UsageError(f"{option} must be between 256M and 1T")
+    return value
+
+
 def seconds_option(text, option: str = "--timeout", most: float = MAX_TIMEOUT) -> float | None:
     """A finite number of seconds in (0, most], from the command line (None when not given)."""
     if text is None:
@@ -102,6 +122,7 @@ def seconds_option(text, option: str = "--timeout", most: float = MAX_TIMEOUT) -
 
 def run(args) -> int:
     args.seed, args.timeout = seed_option(args.seed), seconds_option(args.timeout)
+    args.memory = memory_option(args.memory)
     seed = args.seed if args.seed is not None else secrets.randbelow(10_000)
     if args.all:
         if args.name or args.file:
@@ -115,7 +136,7 @@ def run(args) -> int:
     # The child starts first: it isolates itself and imports the answer while the kata loads here.
     child = None
     if catalog.is_kata_name(args.name) and path.is_file():
-        child = engine.start_child(args.name, str(path), seed=seed, timeout=args.timeout)
+        child = engine.start_child(args.name, str(path), seed=seed, timeout=args.timeout, memory=args.memory)
     try:
         return _check_and_report(args, _kata(args.name), path, seed, child)
     finally:
@@ -131,7 +152,7 @@ def _check_and_report(args, kata, path: Path, seed: int, child) -> int:
     warm.meanwhile(lambda: importlib.import_module("..progress", __package__))
     if not args.json and ahead is None:
         warm.meanwhile(lambda: importlib.import_module("..report", __package__))
-    result, recorded = _check_one(kata, path, seed, args.timeout, bool(args.file), child)
+    result, recorded = _check_one(kata, path, seed, args.timeout, bool(args.file), child, args.memory)
     if args.json:
         print(json.dumps(result))
     sent = not args.json and not result.get("interview") and ahead is not None and ahead.send(result)
@@ -141,9 +162,10 @@ def _check_and_report(args, kata, path: Path, seed: int, child) -> int:
     return 0 if result["passed"] else 1
 
 
-def check_and_record(kata, path: Path, seed: int, timeout, explicit_file: bool = False) -> dict:
+def check_and_record(kata, path: Path, seed: int, timeout, explicit_file: bool = False,
+                     memory: int | None = None) -> dict:
     """The result to show of one check, recorded in the progress store (watch mode's check)."""
-    result, recorded = _check_one(kata, path, seed, timeout, explicit_file)
+    result, recorded = _check_one(kata, path, seed, timeout, explicit_file, memory=memory)
     _record(recorded)
     return result
 
@@ -160,7 +182,7 @@ def _check_all(args, seed: int) -> int:
     for kata in catalog.all_katas().values():
         path = workspace.attempt_path(kata)
         if path.is_file():
-            results.append(check_and_record(kata, path, seed, args.timeout))
+            results.append(check_and_record(kata, path, seed, args.timeout, memory=args.memory))
     if args.json:
         print(json.dumps({"seed": seed, "results": results, "passed": all(r["passed"] for r in results)}))
     else:

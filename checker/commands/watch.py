@@ -24,8 +24,10 @@ def add_arguments(parser) -> None:
     parser.add_argument("--manual", action="store_true",
                         help="Enter re-checks, for where file events do not arrive (network filesystems, "
                              "some containers); keys are typed then Enter")
-    parser.add_argument("--seed", type=int, help="seed of the random inputs (default: a new one per check)")
-    parser.add_argument("--timeout", type=float, metavar="S", help="seconds your code may run (default 10)")
+    # Read as text and checked in run(), as kata check does: a bad value is one line of ours.
+    parser.add_argument("--seed", help="seed of the random inputs (default: a new one per check)")
+    parser.add_argument("--timeout", metavar="S", help="seconds your code may run (default 10)")
+    parser.add_argument("--memory", metavar="SIZE", help="memory your code may use: 512M, 4G, ... (default 2G)")
 
 
 class Keyboard:
@@ -81,7 +83,7 @@ class Session:
     def check(self) -> dict:
         path = workspace.attempt_path(self.kata)
         seed = self.args.seed if self.args.seed is not None else random.SystemRandom().randrange(10_000)
-        result = check.check_and_record(self.kata, path, seed, self.args.timeout)
+        result = check.check_and_record(self.kata, path, seed, self.args.timeout, memory=self.args.memory)
         self.console.clear()
         check.render(result, self.console)
         for note in self.notes:
@@ -167,6 +169,8 @@ def _loop(session: Session, keyboard: Keyboard) -> int:
 
 
 def run(args) -> int:
+    args.seed, args.timeout = check.seed_option(args.seed), check.seconds_option(args.timeout)
+    args.memory = check.memory_option(args.memory)
     console = make_console()
     session = Session(args, console, follow=args.name is None)
     if args.name:
