@@ -19,7 +19,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from . import _landlock, _limits, _paths, _seccomp, _tree
+from . import _landlock, _limits, _mounts, _paths, _seccomp, _tree
 from ._status import PIECES, REFUSE_VARIABLE, PieceStatus, off, refused_pieces
 from ._tree import stop_tree
 
@@ -41,6 +41,7 @@ class Policy:
         workspace is never readable either way: only the runtime, the answer and scratch are.
     memory: address space in bytes (RLIMIT_AS). timeout: the check's wall-clock timeout in seconds; the CPU
         limit is one second more. open_files, file_size (bytes, per file written), processes: limits.
+        scratch_size: bytes the scratch directory holds in all (a tmpfs).
     refuse: pieces to treat as refused by the kernel, on top of KATA_ISOLATION_REFUSE.
     """
 
@@ -52,6 +53,7 @@ class Policy:
     open_files: int = 256
     file_size: int = 16 * MiB
     processes: int = 64
+    scratch_size: int = 64 * MiB
     refuse: frozenset = field(default_factory=frozenset)
 
 
@@ -86,8 +88,10 @@ def isolate(policy: Policy) -> dict:
     readable = _paths.readable_paths(forbidden) + list(_paths.DEVICES_READ)
     statuses = _tree.enter(policy.processes, refused)
     pid_max = statuses.pop("pid_max")
-    _enter_scratch(policy.scratch)
     own_user_namespace = statuses["user_namespace"].in_force
+    statuses["scratch_space"] = _mounts.limit_scratch(policy.scratch, policy.scratch_size, refused,
+                                                      own_user_namespace)
+    _enter_scratch(policy.scratch)  # after the mount: the working directory is the tmpfs
     statuses.update(_limits.apply_limits(policy, refused, own_user_namespace, pid_max))
     statuses["privileges"] = _limits.drop_privileges(refused)
     answers = [policy.answer] if policy.answer else []

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 # The pieces, in the order `kata doctor` shows them.
 PIECES = (
-    "user_namespace", "process_tree", "process_count", "new_processes", "network", "memory", "cpu_time", "open_files",
-    "file_size", "privileges", "filesystem", "tcp", "signals", "abstract_sockets", "sockets",
+    "user_namespace", "process_tree", "process_count", "new_processes", "network", "memory", "cpu_time",
+    "open_files", "file_size", "scratch_space", "privileges", "filesystem", "tcp", "signals", "abstract_sockets",
+    "sockets",
 )
 REFUSE_VARIABLE = "KATA_ISOLATION_REFUSE"
 ON, PARTIAL, OFF = "on", "partial", "off"

@@ -212,6 +212,19 @@ def _write_file(path: str, size: int) -> None:
             os.remove(path)
 
 
+def _fill_scratch(policy: Policy) -> None:
+    """Writes more than the scratch directory holds, in files each within the file size limit."""
+    names = [f"fill{i}.bin" for i in range(policy.scratch_size // (policy.file_size - 1) + 2)]
+    try:
+        for name in names:
+            with open(name, "wb") as handle:
+                handle.write(b"\0" * (policy.file_size - 1))
+    finally:
+        for name in names:
+            if os.path.exists(name):
+                os.remove(name)
+
+
 def _probe_limits(policy: Policy) -> dict:
     try:
         np.empty(policy.memory, dtype=np.uint8)  # reserved, never touched: cheap when nothing stops it
@@ -228,10 +241,13 @@ def _probe_limits(policy: Policy) -> dict:
     for fd in fds:
         os.close(fd)
     big = _denied(lambda: _write_file("big.bin", policy.file_size + 1))
+    space = _denied(lambda: _fill_scratch(policy))
     return {"memory": memory,
             "cpu_time": [cpu != resource.RLIM_INFINITY, f"soft limit read back: {cpu}"],
             "open_files": [len(fds) < policy.open_files, f"{len(fds)} more descriptors could be opened"],
             "file_size": [big[0], f"writing {policy.file_size + 1} bytes: {big[1]}"],
+            "scratch_space": [space[0], f"writing {policy.scratch_size + policy.file_size} bytes in files each "
+                                        f"within the file size limit: {space[1]}"],
             "process_count": _probe_processes(policy)}
 
 
