@@ -47,10 +47,10 @@ def _receive(sock: socket.socket) -> tuple[dict, bytes] | None:
 
 def _serve(control: socket.socket) -> None:
     """The server's loop: one job at a time, until the parent closes the control socket."""
-    from checker import _child, isolation
+    from checker import _forbidden, isolation
 
     isolation.prepare()  # the readable paths, worked out once for every child
-    _child.classify_loaded_modules()
+    _forbidden.classify_loaded_modules()
     _set_dumpable(False)
     while True:
         try:
@@ -67,7 +67,7 @@ def _serve(control: socket.socket) -> None:
                 __import__(name)
             except Exception:
                 pass  # the child imports it again, and reports what went wrong
-        _child.classify_loaded_modules()
+        _forbidden.classify_loaded_modules()
         pid = os.fork()
         if pid == 0:
             _be_the_child(control, fds, header, request)

@@ -39,6 +39,7 @@ PIECE_GROUPS = {
     "capabilities dropped": ("privileges",),
     "Landlock (all four)": ("filesystem", "tcp", "signals", "abstract_sockets"),
     "seccomp (no sockets, no processes)": ("sockets", "new_processes"),
+    "tmpfs scratch (mount namespace)": ("scratch_space",),
 }
 
 

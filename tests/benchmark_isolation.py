@@ -37,6 +37,7 @@ VARIANTS = {
     "Landlock filesystem": ("filesystem",),
     "Landlock all four": LANDLOCK,
     "seccomp (no sockets, no processes)": ("sockets", "new_processes"),
+    "tmpfs scratch (mount namespace)": ("scratch_space",),
     "full isolation": isolation.PIECES,
 }
 
