@@ -164,6 +164,7 @@ def _run_call(module, call: dict, user_path: str, outputs: dict, shared) -> tupl
         args, function = [module, *args], driver
     value = None
     record: dict = {}
+    inputs = args[1:] if call.get("driver") else list(args)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with np.errstate(all="warn"):
@@ -172,6 +173,9 @@ def _run_call(module, call: dict, user_path: str, outputs: dict, shared) -> tupl
                 value = function(*args, **kwargs)
                 seconds = _perf_counter() - started
                 _settle()
+                # The inputs first, before anything of the answer's could run again; and from here on nothing
+                # of it does: the value and the warnings are read without calling a method of theirs.
+                after = _inputs_after(call, inputs, kwargs)
                 record = {"ok": True, "value": protocol.encode(value)}
                 if _threads_left():
                     record = {"ok": False, "fault": _thread_fault(user_path, function)}
@@ -180,19 +184,39 @@ def _run_call(module, call: dict, user_path: str, outputs: dict, shared) -> tupl
             except BaseException as exc:
                 seconds = _perf_counter() - started
                 _settle()
+                after = _inputs_after(call, inputs, kwargs)
                 record = {"ok": False, "fault": _describe_exception(exc, user_path, function)}
             record["seconds"] = seconds
-    record["warnings"] = [
-        [_safe_text(getattr(w.category, "__name__", "Warning")), _safe_text(w.message)[:300],
-         os.path.abspath(str(w.filename)) == user_path, w.lineno if type(w.lineno) is int else None]
-        for w in caught[:20]
-    ]
-    if call.get("return_inputs"):
-        inputs = args[1:] if call.get("driver") else args
-        record["inputs_after"] = [protocol.encode(a) for a in inputs]
-        record["kwargs_after"] = [[k, protocol.encode(v)] for k, v in kwargs.items()]
+    record["warnings"] = [_warning(w, user_path) for w in caught[:20]]
+    record.update(after)
     gc.enable()
     return record, value
+
+
+def _inputs_after(call: dict, inputs: list, kwargs: dict) -> dict:
+    if not call.get("return_inputs"):
+        return {}
+    return {"inputs_after": [protocol.encode(a) for a in inputs],
+            "kwargs_after": [[k, protocol.encode(v)] for k, v in kwargs.items()]}
+
+
+_EXCEPTION_ARGS = BaseException.__dict__["args"].__get__
+
+
+def _warning(caught, user_path: str) -> list:
+    """[category, message, raised in the user's file, line] of a warning, read without running anything of
+    it (a Warning subclass of the answer's could run code in __str__ or a metaclass's __name__)."""
+    category, message = caught.category, caught.message
+    name = protocol.class_name(category).rpartition(".")[2] if isinstance(category, type) else "Warning"
+    if type(message) is str:
+        text = message
+    elif issubclass(type(message), BaseException):
+        text = " ".join(a for a in _EXCEPTION_ARGS(message) if type(a) is str)
+    else:
+        text = ""
+    filename = caught.filename if type(caught.filename) is str else ""
+    return [name, text[:300], bool(filename) and os.path.abspath(filename) == user_path,
+            caught.lineno if type(caught.lineno) is int else None]
 
 
 def _settle() -> None:
@@ -217,13 +241,6 @@ def _thread_fault(user_path: str, function) -> dict:
                  "the inputs or the result after the checker has read them")
     return fault
 
-
-def _safe_text(value) -> str:
-    try:
-        text = str(value)
-        return text if type(text) is str else ""
-    except Exception:
-        return "<could not be shown>"
 
 
 def _read_calls(descriptor: int) -> dict:

@@ -21,6 +21,7 @@ FAULT_KINDS = frozenset({"syntax_error", "import_error", "exception", "exit", "m
                          "crashed", "forbidden_import"})
 _LENGTH = struct.Struct("<Q")
 MAX_WARNINGS = 20
+MAX_RECORDS = 100_000  # a check sends one per call, and a few more
 
 
 class ChannelBuffer:
@@ -34,6 +35,7 @@ class ChannelBuffer:
         self.limit, self.record_limit = limit, record_limit
         self._data = bytearray()
         self._next_header = 0
+        self.records = 0
         self.full = False
 
     def feed(self, chunk: bytes) -> bool:
@@ -44,7 +46,8 @@ class ChannelBuffer:
         self.full = len(chunk) >= room
         while not self.full and len(self._data) >= self._next_header + _LENGTH.size:
             (length,) = _LENGTH.unpack_from(self._data, self._next_header)
-            self.full = length > self.record_limit
+            self.records += 1
+            self.full = length > self.record_limit or length == 0 or self.records > MAX_RECORDS
             self._next_header += _LENGTH.size + length
         return not self.full
 
@@ -57,11 +60,16 @@ def stream_problem(stream: bytes, limit: int = protocol.STREAM_LIMIT,
     """Why the stream was refused ("" when it was not): too long, or a record announced too large."""
     if len(stream) > limit:
         return f"sent more than {limit // MiB} MB of results"
-    position = 0
+    position, records = 0, 0
     while position + _LENGTH.size <= len(stream):
         (length,) = _LENGTH.unpack_from(stream, position)
         if length > record_limit:
             return f"sent a result of {length / MiB:,.0f} MB, more than the {record_limit // MiB} MB a check accepts"
+        if length == 0:
+            return "sent an empty record, which the checker never writes"
+        records += 1
+        if records > MAX_RECORDS:
+            return f"sent more than {MAX_RECORDS:,} records"
         position += _LENGTH.size + length
     return ""
 

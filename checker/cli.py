@@ -110,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         err.print(f"kata: no kata named '{exc.name}'.{hint}", markup=False, highlight=False)
         return EXIT_USAGE
     except UsageError as exc:
-        err.print(f"kata: {exc}", markup=False, highlight=False)
+        from .text import inert  # a message may quote what was typed: a path with escape sequences in it
+
+        err.print(f"kata: {inert(str(exc))}", markup=False, highlight=False)
         return EXIT_USAGE
     except OSError as exc:
         # The workspace cannot be read or written (permissions, a full disk): not a bug of ours.

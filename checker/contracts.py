@@ -14,10 +14,13 @@ from .result import Diagnosis, Row, Verdict
 def changed_inputs(name: str, before: Any, after: Any, rtol: float) -> list[str]:
     """The inputs (or entries of an input container) that differ after the call."""
     if isinstance(before, np.ndarray):
-        if not isinstance(after, np.ndarray) or after.shape != before.shape:
+        if not isinstance(after, np.ndarray) or after.shape != before.shape or after.dtype.kind != before.dtype.kind:
             return [name]
-        same = (np.allclose(after, before, rtol=rtol, atol=0, equal_nan=True) if rtol
-                else np.array_equal(after, before, equal_nan=True))
+        try:
+            same = (np.allclose(after, before, rtol=rtol, atol=0, equal_nan=True) if rtol
+                    else np.array_equal(after, before, equal_nan=True))
+        except (TypeError, ValueError):  # what came back cannot be compared with what was sent: not the same
+            same = False
         return [] if same else [name]
     if isinstance(before, dict):
         if not isinstance(after, dict) or before.keys() != after.keys():
@@ -78,7 +81,10 @@ def note_swapped_parameters(diagnoses: list[Diagnosis], function: str, expected:
 
 def _default_differs(theirs: Any, ours: Any) -> bool:
     if isinstance(ours, float) and isinstance(theirs, (int, float)) and not isinstance(theirs, bool):
-        return abs(theirs - ours) > 1e-12 * max(abs(ours), 1e-300)
+        try:
+            return abs(theirs - ours) > 1e-12 * max(abs(ours), 1e-300)
+        except OverflowError:  # an int past any float
+            return True
     return type(theirs) is not type(ours) or theirs != ours
 
 

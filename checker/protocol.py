@@ -16,6 +16,7 @@ values are encoded.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import re
 import struct
@@ -28,7 +29,12 @@ from .text import inert
 
 _ndarray = np.ndarray
 _generic = np.generic
-_dtype = np.dtype
+def _dtype(text: str) -> np.dtype:
+    """The dtype a string names; a ChannelError for one numpy refuses (``<i3``, ``<m8[abc]``)."""
+    try:
+        return np.dtype(text)
+    except (TypeError, ValueError):
+        raise ChannelError(f"an unknown dtype {inert(text[:20])!r}") from None
 _frombuffer = np.frombuffer
 _ascontiguousarray = np.ascontiguousarray
 
@@ -40,6 +46,7 @@ RECORD_LIMIT = 64 * MiB  # one record; an honest result is far smaller
 STREAM_LIMIT = 64 * MiB  # everything the child sends in one check
 MAX_DEPTH = 400  # nesting of the wire tree (encode stops at 50 levels of the value, three wire levels each)
 MAX_INT_BYTES = 512
+MAX_NODES = 200_000  # values in one check's results: an honest one sends arrays, a handful of nodes each
 MAX_DIMS = 32
 # Kinds of array the parent accepts: booleans, integers, floats, complex, strings, dates and durations.
 _DTYPE = re.compile(r"[<>|=]?[biufcSUmM]\d{1,3}(\[[a-zA-Z]{1,3}\])?")
@@ -83,11 +90,25 @@ def keep_modules(modules: dict) -> None:
     _kept_modules.update(modules)
 
 
+_TYPE_NAME = type.__dict__["__qualname__"].__get__
+_TYPE_MODULE = type.__dict__["__module__"].__get__  # type's own descriptors: a metaclass cannot stand in
+_view = _ndarray.view
+_generic_dtype = _generic.__dict__["dtype"].__get__ if "dtype" in _generic.__dict__ else None
+
+
+def class_name(kind: type) -> str:
+    """module.qualname of a class, read without running anything of the class's (no metaclass property)."""
+    module, name = _TYPE_MODULE(kind), _TYPE_NAME(kind)
+    return f"{module if type(module) is str else '?'}.{name if type(name) is str else '?'}"
+
+
 def encode(value: Any, _depth: int = 0, shared=None) -> list:
     """Turn a value into a tree of builtins that :func:`dumps` can write.
 
-    shared: the parent's checker.shared_inputs.SharedInputs, where the calls' arrays go instead of the tree
-    (then an array is only its place: dtype, shape and offset)."""
+    Nothing of the value's own code runs (in the child it is the answer's): types are compared exactly or
+    with issubclass, a subclass of a container or an array is read through its base class's methods, and
+    anything else is named, never asked. shared: the parent's checker.shared_inputs.SharedInputs, where the
+    calls' arrays go instead of the tree (then an array is only its place: dtype, shape and offset)."""
     if _depth > 50:
         return ["O", "deeply nested object", ""]
     kind = type(value)
@@ -101,32 +122,33 @@ def encode(value: Any, _depth: int = 0, shared=None) -> list:
         return ["G", int(value.seed)]
     if kind is Output:
         return ["R", value.function, value.case, list(value.path)]
-    if isinstance(value, _ndarray):
-        if value.dtype.hasobject or value.dtype.fields is not None or value.dtype.subdtype is not None:
-            return ["O", f"numpy array of dtype {value.dtype}", ""]
+    if issubclass(kind, _ndarray):
+        array = value if kind is _ndarray else _view(value, _ndarray)  # a subclass's methods never run
+        dtype = array.dtype
+        if dtype.hasobject or dtype.fields is not None or dtype.subdtype is not None:
+            return ["O", f"numpy array of dtype {dtype}", ""]
         # ascontiguousarray turns 0-d into 1-D, so the shape is taken from the value itself.
-        data = _ascontiguousarray(value)
+        data = _ascontiguousarray(array)
         if shared is not None and shared.available:
-            return ["M", data.dtype.str, list(value.shape), shared.place(data)]
-        return ["A", data.dtype.str, list(value.shape), data.tobytes()]
-    if isinstance(value, _generic):
-        if value.dtype.hasobject or value.dtype.fields is not None:
+            return ["M", data.dtype.str, list(array.shape), shared.place(data)]
+        return ["A", data.dtype.str, list(array.shape), data.tobytes()]
+    if issubclass(kind, _generic):
+        if _TYPE_MODULE(kind) != "numpy" or _generic_dtype is None:
+            return ["O", class_name(kind), ""]  # a numpy scalar type of the answer's own
+        dtype = _generic_dtype(value)
+        if dtype.hasobject or dtype.fields is not None:
             return ["O", "numpy object scalar", ""]
-        return ["S", value.dtype.str, value.tobytes()]
+        return ["S", dtype.str, _generic.tobytes(value)]
     # Subclasses (a namedtuple, an OrderedDict, a defaultdict) travel as the plain container.
-    if isinstance(value, tuple):
+    if issubclass(kind, tuple):
         return ["T", [encode(v, _depth + 1, shared) for v in tuple.__iter__(value)]]
-    if isinstance(value, list):
+    if issubclass(kind, list):
         return ["L", [encode(v, _depth + 1, shared) for v in list.__iter__(value)]]
-    if isinstance(value, dict):
+    if issubclass(kind, dict):
         return ["D", [[encode(k, _depth + 1), encode(v, _depth + 1, shared)] for k, v in dict.items(value)]]
-    if isinstance(value, FunctionRef):
+    if kind is FunctionRef:
         return ["F", value.target]
-    try:
-        text = object.__repr__(value)
-    except Exception:  # pragma: no cover - object.__repr__ does not fail in practice
-        text = ""
-    return ["O", f"{getattr(kind, '__module__', '?')}.{getattr(kind, '__qualname__', '?')}", text[:200]]
+    return ["O", class_name(kind), object.__repr__(value)[:200]]
 
 
 def _expect(condition: bool, what: str) -> None:
@@ -208,7 +230,10 @@ def decode(tree: list, resolve_functions: bool = False, outputs: dict | None = N
         _expect(_DTYPE.fullmatch(tree[1]) is not None, "a scalar of a refused dtype")
         dtype = _dtype(tree[1])
         _expect(dtype.itemsize > 0 and len(tree[2]) == dtype.itemsize, "a scalar whose data does not match")
-        return _frombuffer(tree[2], dtype=dtype)[0]
+        try:
+            return _frombuffer(tree[2], dtype=dtype)[0]
+        except Exception:  # bytes that are no value of that dtype (a code point past U+10FFFF)
+            raise ChannelError("a scalar whose data is no value of its dtype") from None
     if tag in ("T", "L", "D"):
         _expect(len(tree) == 2 and type(tree[1]) is list, "a malformed container")
         if tag == "T":
@@ -282,8 +307,8 @@ def dumps(tree: Any) -> bytes:
 class _Reader:
     """Reads one record; every step consumes at least one byte, so the work is linear in its size."""
 
-    def __init__(self, data: bytes):
-        self.data, self.position = data, 0
+    def __init__(self, data: bytes, budget: list):
+        self.data, self.position, self.budget = data, 0, budget
 
     def take(self, count: int) -> bytes:
         end = self.position + count
@@ -298,6 +323,8 @@ class _Reader:
 
     def value(self, depth: int) -> Any:
         _expect(depth <= MAX_DEPTH, "a record nested too deep")
+        self.budget[0] -= 1
+        _expect(self.budget[0] >= 0, f"more than {MAX_NODES:,} values in one check's results")
         tag = self.take(1)
         if tag == b"N":
             return None
@@ -328,12 +355,21 @@ class _Reader:
         raise ChannelError(f"an unknown type byte {tag!r}")
 
 
-def loads(data: bytes) -> Any:
-    """The tree :func:`dumps` wrote; anything else (cut, padded, too deep, too large) is a ChannelError."""
+def loads(data: bytes, budget: list | None = None) -> Any:
+    """The tree :func:`dumps` wrote; anything else (cut, padded, too deep, too large) is a ChannelError.
+
+    budget: [how many values may still be read], shared by the records of one stream (MAX_NODES unless
+    given), so that a stream of millions of empty lists is refused before it fills memory."""
     _expect(type(data) is bytes, "a record that is not bytes")
     _expect(len(data) <= RECORD_LIMIT, f"a record of {len(data) / MiB:.0f} MB, over the limit")
-    reader = _Reader(data)
-    tree = reader.value(0)
+    reader = _Reader(data, [MAX_NODES] if budget is None else budget)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new containers would have the collector rescan them all, again and again
+    try:
+        tree = reader.value(0)
+    finally:
+        if collecting:
+            gc.enable()
     _expect(reader.position == len(data), "bytes after the end of a record")
     return tree
 

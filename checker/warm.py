@@ -350,6 +350,9 @@ def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple
         while not (eof and status is not None):
             if ended_at is not None and time.monotonic() - ended_at > LINGER:
                 break  # it has ended, but a process it left behind holds the channel open
+            if status is None and time.monotonic() >= deadline:
+                timed_out = True  # on every pass: a channel that never runs dry must not outlast the timeout
+                break
             ready = selector.select(min(deadline, (ended_at or deadline) + LINGER) - time.monotonic())
             if not ready and time.monotonic() >= deadline:
                 timed_out = True
