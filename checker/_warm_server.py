@@ -114,8 +114,9 @@ def _be_the_child(control: socket.socket, descriptors: list[int], header: dict, 
         os.environ.update(header["env"])
         from checker import _child, protocol
 
+        # main has flushed the streams it printed to; sys.stdout may be the answer's by now, and nothing of
+        # the answer's runs once its results are sent.
         _child.main(protocol.loads(request), channel, header["capture"], header["crash"], calls, shared)
-        sys.stdout.flush()
     except BaseException:
         os._exit(1)
     os._exit(0)

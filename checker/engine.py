@@ -86,8 +86,8 @@ def check_file(kata: Kata, path: str, *, seed: int, timeout: float | None = None
     """Checks the user's file in the sandbox; returns the JSON-ready result.
 
     The child starts first (start_child, unless it was started already with the same path and seed)."""
-    given_timeout, timeout = timeout, timeout or kata.timeout
-    child = child or start_child(kata.name, path, seed=seed, timeout=given_timeout or kata.timeout, memory=memory)
+    timeout = timeout or kata.timeout
+    child = child or start_child(kata.name, path, seed=seed, timeout=timeout, memory=memory)
     try:
         return run_kata(kata, lambda calls: child.run(calls, timeout), seed=seed, file=str(path), timeout=timeout,
                         defaults=catalog.stub_defaults(kata)).to_json()

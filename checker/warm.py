@@ -325,13 +325,13 @@ def settle() -> None:
 
 def _settle(server: _Server) -> bool:
     """Reads the end of the previous child, which the server reports once its tree is gone (a check does not
-    wait for it: its results were complete). False if it did not come: that server is discarded."""
-    reply = server.reply(time.monotonic() + STOP_GRACE + 1.0)
+    wait for it: its results were complete). A child still running then ran code of the answer's after its
+    results: its tree is ended. False if the server had to be discarded for it (its session killed too)."""
+    pid, server.pending = server.pending, None
+    reply = server.reply(time.monotonic() + STOP_GRACE)
     if reply and isinstance(reply.get("status"), int):
-        server.pending = None
         return True
-    _discard(server)
-    return False
+    return _stop(server, pid) >= 0  # it still runs after its results: end its tree (or the server with it)
 
 
 def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple[bytes, Finished, bool]:

@@ -136,3 +136,14 @@ def test_a_call_naming_a_module_not_preloaded_runs_in_a_child_of_its_own(cold_st
     assert run.import_fault is None and run.outcomes[0].ok and cold_starts == []
     np.testing.assert_allclose(run.outcomes[0].value, np.linspace(-1.0, 1.0, 5) ** 2 + 1.0, rtol=1e-6)
     assert len(abandoned) == 1, "the first child could not have imported the function the call names"
+
+
+def test_no_code_of_the_answers_runs_after_its_results_and_nothing_outlives_them():
+    """An answer whose own sys.stdout would hang on flush (and ignore SIGTERM): the check passes on time, and
+    once the server has reported its end, nothing of it runs, under the server or orphaned."""
+    started = time.monotonic()
+    assert check("runs_code_after_its_results")["passed"]
+    warm.settle()
+    assert time.monotonic() - started < TIMEOUT + 1.0
+    assert children_of(warm._server.process.pid) == []
+    assert check("passed")["passed"], "the next check of the same process is not held up"
