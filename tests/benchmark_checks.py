@@ -3,8 +3,9 @@ Python process that imports numpy.
 
     python tests/benchmark_checks.py [--rounds 9] [--kata relu_backward] [--katas NAME ...]
 
-1. ``kata check NAME``, one fresh process per call (as a user runs it), warm (its child forked from a warm
-   process) and cold (KATA_WARM=0: a fresh interpreter per child, the fallback).
+1. ``kata check NAME``, one fresh process per call, through the installed ``kata`` script as a user runs it
+   (``python -m checker`` where it is not installed), warm (its child forked from a warm process) and cold
+   (KATA_WARM=0: a fresh interpreter per child, the fallback).
 2. Repeated checks in one process (the test suite, mutation testing): full isolation, with each piece of it
    refused in turn (KATA_ISOLATION_REFUSE), and with every piece refused; a piece's cost is what refusing it
    saves.
@@ -57,6 +58,12 @@ def median_ratios(rounds: list[dict], names: list[str]) -> dict:
     return {name: statistics.median(r[name] / r["floor"] for r in rounds) for name in names}
 
 
+def kata_command() -> list[str]:
+    """The installed `kata` script beside this interpreter, as a user runs it (else python -m checker)."""
+    script = shutil.which("kata", path=os.path.dirname(sys.executable))
+    return [script] if script else [sys.executable, "-m", "checker"]
+
+
 def cli_rounds(kata: str, rounds: int) -> list[dict]:
     """Each round: the floor, and `kata check` warm and cold, as fresh processes on a started attempt."""
     home = tempfile.mkdtemp(prefix="kata-bench-")
@@ -65,7 +72,7 @@ def cli_rounds(kata: str, rounds: int) -> list[dict]:
     subprocess.run([sys.executable, "-m", "checker", "start", kata], env=env, stdout=subprocess.DEVNULL, check=True)
     spec = catalog.get(kata)
     shutil.copy(catalog.solution_path(spec), Path(home) / f"{kata}.py")
-    command = [sys.executable, "-m", "checker", "check", kata, "--seed", "1"]
+    command = kata_command() + ["check", kata, "--seed", "1"]
     variants = {"floor": lambda: floor_seconds(env), "check": lambda: timed(command, env),
                 "check, cold": lambda: timed(command, dict(env, KATA_WARM="0"))}
     found = []
