@@ -286,8 +286,8 @@ class Session:
                 self.shared.write()
             placed = {"calls": encoded, "shared_size": self.shared.size, "timeout": self.fields["timeout"]}
             if self.started is not None and set(preload) <= set(self.preload):
-                ran = warm.finish(self.started, protocol.dumps(placed), self.timeout)
-                self.started = None
+                started, self.started = self.started, None  # finish owns it now, whatever happens
+                ran = warm.finish(started, protocol.dumps(placed), self.timeout)
             else:  # no warm process (a fresh interpreter, then), or a call names a module not preloaded
                 had_warm = self.started is not None
                 self._abandon()

@@ -113,9 +113,13 @@ class _Server:
             self.process.wait()
 
     def reply(self, deadline: float) -> dict | None:
-        if not self._readable(deadline):
+        """The server's next message, or None if it has none by the deadline or is gone."""
+        try:
+            if not self._readable(deadline):
+                return None
+            received = _receive(self.control)
+        except (OSError, ValueError):  # the server died (a reset connection), or sent what is not a message
             return None
-        received = _receive(self.control)
         return received and received[0]
 
     def _readable(self, deadline: float) -> bool:
@@ -371,7 +375,10 @@ def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple
                         eof = True
                         selector.unregister(read_end)
                 elif status is None:
-                    reply = _receive(server.control)
+                    try:
+                        reply = _receive(server.control)
+                    except (OSError, ValueError):  # the server died: it is ended below, with the child
+                        reply = None
                     status = reply[0].get("status") if reply else None
                     if not isinstance(status, int):
                         status = _stop(server, pid)  # the server broke: end the child ourselves

@@ -147,3 +147,15 @@ def test_no_code_of_the_answers_runs_after_its_results_and_nothing_outlives_them
     assert time.monotonic() - started < TIMEOUT + 1.0
     assert children_of(warm._server.process.pid) == []
     assert check("passed")["passed"], "the next check of the same process is not held up"
+
+
+def test_a_warm_process_that_dies_while_its_child_waits_for_its_calls_costs_nothing_but_time(cold_starts):
+    check("passed")
+    session = sandbox.Session(str(VERDICTS / "sign_flip.py"), preload=[], seed=3, timeout=TIMEOUT)
+    server = warm._server
+    server.process.kill()  # after it forked the child, before the calls are sent
+    calls = [sandbox.Call("relu_backward", (np.ones((2, 3)), np.linspace(-1.0, 1.0, 6).reshape(2, 3)))]
+    run = session.run(calls)
+    assert run.import_fault is None and run.outcomes[0].ok, "the calls ran in a fresh interpreter instead"
+    assert len(cold_starts) == 1
+    np.testing.assert_array_equal(run.outcomes[0].value, -1.0 * (calls[0].args[1] > 0))
