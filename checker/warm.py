@@ -347,11 +347,11 @@ def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple
     from . import channel, protocol  # loaded already by the sandbox; this file also runs as the server's script
 
     buffer, status, timed_out, eof, ended_at = channel.ChannelBuffer(), None, False, False, None
-    done, tail = protocol.frame(protocol.dumps({"event": "done"})), b""
+    done, tail, server_gone = protocol.frame(protocol.dumps({"event": "done"})), b"", False
     with selectors.DefaultSelector() as selector:
         selector.register(read_end, selectors.EVENT_READ, "results")
         selector.register(server.control, selectors.EVENT_READ, "control")
-        while not (eof and status is not None):
+        while not (eof and (status is not None or server_gone)):
             if ended_at is not None and time.monotonic() - ended_at > LINGER:
                 break  # it has ended, but a process it left behind holds the channel open
             if status is None and time.monotonic() >= deadline:
@@ -377,9 +377,13 @@ def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple
                 elif status is None:
                     try:
                         reply = _receive(server.control)
-                    except (OSError, ValueError):  # the server died: it is ended below, with the child
+                    except (OSError, ValueError):
                         reply = None
-                    status = reply[0].get("status") if reply else None
+                    if reply is None:  # the server died: the child may still finish, so its results are read
+                        server_gone = True
+                        selector.unregister(server.control)
+                        continue
+                    status = reply[0].get("status")
                     if not isinstance(status, int):
                         status = _stop(server, pid)  # the server broke: end the child ourselves
                     ended_at = time.monotonic()
