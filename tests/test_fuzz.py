@@ -67,14 +67,15 @@ def check_render(message: str, kind: str, code: str, output: str) -> None:
 
 
 def check_options(text: str) -> None:
-    bounds = {seed_option: (0, 2**63 - 1), seconds_option: (1e-300, 3600), memory_option: (256 * 2**20, 2**40)}
-    for parse, (least, most) in bounds.items():
+    within = {seed_option: lambda v: 0 <= v < 2**63, seconds_option: lambda v: 0 < v <= 3600,
+              memory_option: lambda v: 256 * 2**20 <= v <= 2**40}
+    for parse, holds in within.items():
         try:
             value = parse(text)
         except UsageError as exc:
             assert "\n" not in str(exc)
             continue
-        assert value is not None and least <= value <= most
+        assert value is not None and holds(value)
 
 
 @SAMPLE
