@@ -9,6 +9,7 @@ assembled here and nowhere else. :func:`run_kata` is the library call (a spec an
 
 from __future__ import annotations
 
+import importlib
 import time
 from typing import TYPE_CHECKING, Callable
 
@@ -21,6 +22,11 @@ if TYPE_CHECKING:  # the spec's vocabulary loads with the kata's spec entry, aft
     from .spec import Kata
 
 Runner = Callable[[list[Call]], SandboxRun]
+# What a check imports once its child has started (see start_child).
+JUDGE_MODULES = ("checker.contracts", "checker.diagnosis", "checker.faults", "checker.result", "checker.structure",
+                 "checker.numeric", "checker.draws", "checker.kinds.comparing", "checker.kinds.value",
+                 "checker.kinds.gradient", "checker.kinds.loss_and_grads", "checker.kinds.outcome",
+                 "checker.progress", "checker.report", "checker.commands.interview", "numpy.ma", "rich._emoji_codes")
 
 
 def _outputs(calls: list[Call], run: SandboxRun) -> dict:
@@ -76,7 +82,19 @@ def start_child(name: str, path: str, *, seed: int, timeout: float | None = None
                 memory: int | None = None) -> sandbox.Session:
     """The child of a check of kata ``name``, started at once: it isolates itself and imports the answer
     while this process imports the kata and draws the inputs. Needs nothing but the name (no spec entry
-    loaded yet), so a command can call it first; check_file(..., child=) then runs it."""
+    loaded yet), so a command can call it first; check_file(..., child=) then runs it.
+
+    Where the kernel will not keep the answer from writing outside its scratch directory, all this process
+    needs is imported first: nothing the answer could have written is imported once it runs."""
+    if not sandbox.files_confined():
+        for module in (f"checker.specs.{name}", *JUDGE_MODULES):
+            try:
+                importlib.import_module(module)
+            except ImportError:
+                pass  # an unknown kata: the catalog says so later
+        from rich.cells import cell_len
+
+        cell_len("✓ é")  # rich loads its table of character widths on first use
     return sandbox.Session(path, preload=catalog.child_modules(name), seed=seed,
                            timeout=timeout or sandbox.MOST_SECONDS, memory=memory)
 

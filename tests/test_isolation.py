@@ -17,6 +17,9 @@ import pytest
 from checker import isolation
 from checker.commands import doctor
 from checker.isolation import _paths, probe
+from conftest import TESTS, VERDICTS
+
+ROOT = TESTS.parent
 
 LINUX = sys.platform.startswith("linux")
 pytestmark = pytest.mark.skipif(not LINUX, reason="the isolation pieces tried here are Linux's")
@@ -232,3 +235,28 @@ def test_doctor_tries_every_piece_and_says_what_holds(capsys):
     else:
         assert not found["full"]
         assert all(p["detail"] for p in found["pieces"].values() if p["verdict"] != "held")
+
+
+LATE_IMPORTS_SCRIPT = """
+import contextlib, io, sys
+from checker import cli, engine
+loaded = []
+real_session = engine.sandbox.Session
+def session(*args, **kwargs):
+    loaded.append(set(sys.modules))
+    return real_session(*args, **kwargs)
+engine.sandbox.Session = session
+with contextlib.redirect_stdout(io.StringIO()):
+    cli.main(["check", "relu_backward", "--file", sys.argv[1], "--seed", "1"])
+print(sorted(set(sys.modules) - loaded[0]))
+"""
+
+
+def test_where_the_answer_could_write_anywhere_nothing_is_imported_after_it_runs(tmp_path):
+    """Without Landlock the answer could rewrite a module the parent imports later: then the parent imports
+    all it needs before the child starts (with Landlock it imports them meanwhile, for speed)."""
+    env = dict(os.environ, KATA_ISOLATION_REFUSE="filesystem", KATA_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", LATE_IMPORTS_SCRIPT, str(VERDICTS / "sign_flip.py")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]", "imported once the answer ran: " + done.stdout
