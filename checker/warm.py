@@ -33,12 +33,12 @@ import sys
 import time
 from _thread import allocate_lock
 
+from ._warm_results import Finished, collect, send_calls
 from ._warm_server import STOP_GRACE, _as_if_isolated, _receive, _send, _serve
 
 SERVER_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_warm_server.py")
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 STARTUP_LIMIT = 30.0  # seconds a server may take to fork the first child (it imports numpy first)
-LINGER = 0.2  # seconds the channel may stay open after the child has ended, as on the cold path
 MAX_START_FAILURES = 3  # then this process stops trying and every check starts a fresh interpreter
 
 
@@ -55,13 +55,6 @@ def available() -> bool:
 
 
 # ---------------------------------------------------------------- the parent's side
-
-class Finished:
-    """How the child ended, shaped like the subprocess.Popen the cold path has (returncode)."""
-
-    def __init__(self, returncode: int):
-        self.returncode = returncode
-
 
 class _Forked:
     """A server forked from this very process, shaped like the subprocess.Popen of one started afresh."""
@@ -256,11 +249,11 @@ def finish(started: Started, calls: bytes | None = None,
             return None
         deadline = time.monotonic() + (started.timeout if timeout is None else timeout)
         if calls:
-            _send_calls(started.calls, calls)
+            send_calls(started.calls, calls)
         else:
             os.close(started.calls)
         _run_meanwhile()
-        return _collect(started.server, pid, started.results, deadline)
+        return collect(started.server, pid, started.results, deadline, _stop)
     finally:
         _lock.release()
 
@@ -277,26 +270,6 @@ def abandon(started: Started) -> None:
             _stop(started.server, pid)
     finally:
         _lock.release()
-
-
-def _send_calls(descriptor: int, calls: bytes) -> None:
-    """Writes the calls on a thread: a child that never reads them (an answer that hangs while it is
-    imported) must not block this process past the timeout; the pipe closes once all is written."""
-    import threading  # loaded already with numpy.random
-
-    def write() -> None:
-        try:
-            view = memoryview(calls)
-            while view:
-                view = view[os.write(descriptor, view[:1 << 16]):]
-        except OSError:
-            pass  # the child has ended: what it sent says why
-        finally:
-            os.close(descriptor)
-    if len(calls) <= 1 << 15:  # fits the pipe whatever the child does: no thread needed
-        write()
-    else:
-        threading.Thread(target=write, daemon=True).start()
 
 
 def run(request: bytes, preload: list[str], capture_path: str, crash_path: str,
@@ -336,69 +309,6 @@ def _settle(server: _Server) -> bool:
     if reply and isinstance(reply.get("status"), int):
         return True
     return _stop(server, pid) >= 0  # it still runs after its results: end its tree (or the server with it)
-
-
-def _collect(server: _Server, pid: int, read_end: int, deadline: float) -> tuple[bytes, Finished, bool]:
-    """Reads the child's results until they end and its status is in, or the timeout; then stops its tree.
-
-    Once the last record ("done") is in, it returns at once: the child's end (the status the server reports
-    when its tree is gone) is read before the server's next job (_settle), and a process that ends without
-    another check never waits for it."""
-    from . import channel, protocol  # loaded already by the sandbox; this file also runs as the server's script
-
-    buffer, status, timed_out, eof, ended_at = channel.ChannelBuffer(), None, False, False, None
-    done, tail, server_gone = protocol.frame(protocol.dumps({"event": "done"})), b"", False
-    with selectors.DefaultSelector() as selector:
-        selector.register(read_end, selectors.EVENT_READ, "results")
-        selector.register(server.control, selectors.EVENT_READ, "control")
-        while not (eof and (status is not None or server_gone)):
-            if ended_at is not None and time.monotonic() - ended_at > LINGER:
-                break  # it has ended, but a process it left behind holds the channel open
-            if status is None and time.monotonic() >= deadline:
-                timed_out = True  # on every pass: a channel that never runs dry must not outlast the timeout
-                break
-            ready = selector.select(min(deadline, (ended_at or deadline) + LINGER) - time.monotonic())
-            if not ready and time.monotonic() >= deadline:
-                timed_out = True
-                break
-            for key, _ in ready:
-                if key.data == "results":
-                    chunk = os.read(read_end, 1 << 16)
-                    if chunk and not buffer.feed(chunk) and status is None:  # more than a check accepts
-                        status, ended_at = _stop(server, pid), time.monotonic()
-                    tail = (tail + chunk)[-len(done):]
-                    if tail == done and status is None and not buffer.full:
-                        server.pending = pid
-                        os.close(read_end)
-                        return buffer.data(), Finished(0), False
-                    if not chunk or buffer.full:
-                        eof = True
-                        selector.unregister(read_end)
-                elif status is None:
-                    try:
-                        reply = _receive(server.control)
-                    except (OSError, ValueError):
-                        reply = None
-                    if reply is None:  # the server died: the child may still finish, so its results are read
-                        server_gone = True
-                        selector.unregister(server.control)
-                        continue
-                    status = reply[0].get("status")
-                    if not isinstance(status, int):
-                        status = _stop(server, pid)  # the server broke: end the child ourselves
-                    ended_at = time.monotonic()
-                    selector.unregister(server.control)
-        if status is None:
-            status = _stop(server, pid)
-        if not eof:
-            os.set_blocking(read_end, False)
-            try:
-                buffer.feed(os.read(read_end, 1 << 20))  # what was written before the end
-            except BlockingIOError:
-                pass
-    os.close(read_end)
-    returncode = os.waitstatus_to_exitcode(status) if status >= 0 else -signal.SIGKILL
-    return buffer.data(), Finished(returncode), timed_out
 
 
 def _stop(server: _Server, pid: int) -> int:
