@@ -30,6 +30,9 @@ from checker import _forbidden as forbidden, isolation, protocol  # noqa: E402
 from checker.shared_inputs import map_in_child  # noqa: E402
 
 _write = os.write
+# Bound before the answer is imported: it may rebind the modules' own names.
+_settrace, _setprofile, _gc_disable, _setitimer = sys.settrace, sys.setprofile, gc.disable, signal.setitimer
+_TIMERS = [getattr(signal, name) for name in ("ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF") if hasattr(signal, name)]
 OUTPUT_FILE_LIMIT = 16 * 2**20
 _perf_counter = time.perf_counter
 
@@ -75,7 +78,7 @@ def _describe_exception(exc: BaseException, user_path: str, function=None) -> di
         message = str(exc)
     except Exception:
         message = "<the exception's message could not be shown>"
-    if kind == "forbidden_import" and not isinstance(exc, forbidden.ForbiddenImport):
+    if kind == "forbidden_import" and isinstance(exc, PermissionError):  # a read the kernel refused
         message = (f"a kata answer may not read the checker's files or the reference solutions "
                    f"({exc.filename}): the point is to write the backward yourself")
     return {
@@ -112,12 +115,21 @@ def _import_user_module(path: str):
     module = importlib.util.module_from_spec(spec)
     sys.modules["user_attempt"] = module
     try:
-        exec(code, module.__dict__)
+        _run_answer(exec, (code, module.__dict__), {})
     except KeyboardInterrupt:
         raise
     except BaseException as exc:
         return None, _describe_exception(exc, path)
     return module, None
+
+
+def _run_answer(function, args, kwargs):
+    """Runs code of the answer's, with the ways into this process refused while it runs (checker/_forbidden.py)."""
+    forbidden.guard_answer()
+    try:
+        return function(*args, **kwargs)
+    finally:
+        forbidden.unguard()
 
 
 def _parameters(module, functions: list) -> dict:
@@ -170,7 +182,7 @@ def _run_call(module, call: dict, user_path: str, outputs: dict, shared) -> tupl
         with np.errstate(all="warn"):
             started = _perf_counter()
             try:
-                value = function(*args, **kwargs)
+                value = _run_answer(function, args, kwargs)
                 seconds = _perf_counter() - started
                 _settle()
                 # The inputs first, before anything of the answer's could run again; and from here on nothing
@@ -222,12 +234,11 @@ def _warning(caught, user_path: str) -> list:
 def _settle() -> None:
     """Once the answer's function has returned, none of its code runs while the result is read: no trace
     or profile hook, no timer signal, no collection that could call one of its finalizers."""
-    sys.settrace(None)
-    sys.setprofile(None)
-    gc.disable()
-    for timer in ("ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF"):
-        if hasattr(signal, timer):
-            signal.setitimer(getattr(signal, timer), 0)
+    _settrace(None)
+    _setprofile(None)
+    _gc_disable()
+    for timer in _TIMERS:
+        _setitimer(timer, 0)
 
 
 def _threads_left() -> bool:

@@ -122,8 +122,51 @@ def _inside(path: str, directory: str) -> bool:
 
 
 def is_forbidden(exc: BaseException) -> bool:
-    """An import we refused, or a read of the checker's files the kernel refused."""
-    if isinstance(exc, ForbiddenImport):
+    """An import we refused, a way into this process we refused, or a read of the checker's files the
+    kernel refused."""
+    if isinstance(exc, (ForbiddenImport, ForbiddenReflection)):
         return True
     filename = getattr(exc, "filename", None) if isinstance(exc, PermissionError) else None
     return isinstance(filename, str) and any(_inside(os.path.realpath(filename), p) for p in _forbidden_paths)
+
+
+# While the answer's code runs, the ways into the rest of its process are refused: the stack (a frame's
+# f_globals is a module of ours), the collector's view of every object, tracing, and raw memory (ctypes).
+# Without them the answer cannot reach the child's own functions to make them report what it likes.
+_REFLECTION = frozenset({"sys._getframe", "sys._current_frames", "sys.settrace", "sys.setprofile",
+                         "gc.get_objects", "gc.get_referrers", "gc.get_referents"})
+_FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back"})
+_guarding = [False]
+_builtins_as_they_were: dict = {}
+
+
+class ForbiddenReflection(ValueError):
+    """A way into the checker's own process that a kata answer may not take. A ValueError: the standard
+    library's own uses of the stack (namedtuple, enum, typing naming a module) expect one and go without."""
+
+
+def _audit(event: str, args: tuple) -> None:
+    if not _guarding[0]:
+        return
+    if (event in _REFLECTION or event.startswith("ctypes.")
+            or (event == "object.__getattr__" and len(args) > 1 and args[1] in _FRAME_ATTRIBUTES)):
+        raise ForbiddenReflection(f"a kata answer may not use {event} (it reaches into the checker's own "
+                                  f"process): the point is to write the backward yourself")
+
+
+def guard_answer() -> None:
+    """Arms the audit hook (once) and remembers builtins as they are: called before the answer's code runs."""
+    if not _builtins_as_they_were:
+        sys.addaudithook(_audit)
+        _builtins_as_they_were.update(builtins.__dict__)
+    _guarding[0] = True
+
+
+def unguard() -> None:
+    """The answer's code has returned: builtins are ours again (a patched builtins.type would run its code in
+    ours), and this process's own code may look at frames."""
+    _guarding[0] = False
+    names = builtins.__dict__
+    if names != _builtins_as_they_were:
+        names.clear()
+        names.update(_builtins_as_they_were)

@@ -69,7 +69,7 @@ def test_printed_output_is_kept_for_the_report(results):
 
 def test_crash_says_what_happened(results):
     assert "SIGSEGV" in results["segfault"]["diagnoses"][0]["message"]
-    assert results["segfault"]["diagnoses"][0]["location"]["code"].strip() == "return ctypes.string_at(0)"
+    assert results["segfault"]["diagnoses"][0]["location"]["code"].strip().startswith("return np.lib.stride_tricks")
     assert "16 MB" in results["endless_print"]["diagnoses"][0]["message"]
     assert "sys.exit(1)" in results["sys_exit"]["diagnoses"][0]["message"]
 

@@ -1,9 +1,9 @@
-"""expect: mutated_input
+"""expect: forbidden_import|mutated_input
 
 Mutates its input, then reaches the child's encoder through the caller's frame and makes it report the
-inputs as they were before the call. In-process, nothing stops a frame walk; but the input arrays lie in
-memory the parent reads back itself once the child has ended (checker/shared_inputs.py), so the report
-changes nothing.
+inputs as they were before the call. While the answer's code runs, the stack is out of its reach
+(sys._getframe, a traceback's frames: checker/_forbidden.py); and were it not, the input arrays lie in
+memory the parent reads back itself once the child has ended (checker/shared_inputs.py).
 """
 import sys
 

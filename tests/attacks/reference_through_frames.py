@@ -1,8 +1,9 @@
-"""expect: exception · kata: lstm_step
+"""expect: forbidden_import|exception · kata: lstm_step
 
 Walks up the stack to the child's own modules (the table protocol keeps of the checker's modules, hidden
 from imports) and looks in each for the reference backward, to return its gradients as its own. What a child
-holds of a kata is only what runs there (checker/specs/_NAME_child.py): no reference is within reach.
+holds of a kata is only what runs there (checker/specs/_NAME_child.py), and the stack is out of the
+answer's reach while it runs: no reference is within reach.
 """
 import sys
 
