@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from . import catalog, kinds, sandbox
+from . import catalog, confinement, kinds, sandbox
 from .sandbox import Call, SandboxRun
 
 if TYPE_CHECKING:  # the spec's vocabulary loads with the kata's spec entry, after the child has started
@@ -86,7 +86,7 @@ def start_child(name: str, path: str, *, seed: int, timeout: float | None = None
 
     Where the kernel will not keep the answer from writing outside its scratch directory, all this process
     needs is imported first: nothing the answer could have written is imported once it runs."""
-    if not sandbox.files_confined():
+    if not confinement.files_confined():
         for module in (f"checker.specs.{name}", *JUDGE_MODULES):
             try:
                 importlib.import_module(module)

@@ -64,8 +64,9 @@ def start() -> ReportAhead | None:
     """Forks the report process (None where this platform cannot fork, or when KATA_REPORT_AHEAD=0)."""
     if not hasattr(os, "fork") or os.environ.get("KATA_REPORT_AHEAD", "1") == "0" or "numpy" in sys.modules:
         return None
-    refused = {p.strip() for p in os.environ.get("KATA_ISOLATION_REFUSE", "").split(",")}
-    if refused & {"filesystem", "all"}:
+    from .confinement import refused_by_environment
+
+    if refused_by_environment():
         return None  # the answer could write to rich's files while this process imports them
     read_end, write_end = os.pipe()
     sys.stdout.flush()

@@ -250,21 +250,6 @@ def _remove_private_directory(path: str) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def files_confined() -> bool:
-    """Whether the answer's process will be kept from writing outside its scratch directory (Landlock, not
-    refused). Where it will not, a command imports all it needs before the child starts: nothing the answer
-    could have written is imported afterwards. One system call (the isolation package costs ~8 ms to load)."""
-    refused = {p.strip() for p in os.environ.get("KATA_ISOLATION_REFUSE", "").split(",")}
-    if refused & {"filesystem", "all"} or not sys.platform.startswith("linux"):
-        return False
-    import ctypes  # loaded already with numpy
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    # landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION): the ABI, or -1 (the same number on
-    # every architecture; checker/isolation/_landlock.py has the rest)
-    return libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1)) > 0
-
-
 DEFAULT_MEMORY = 2 * 2**30  # bytes of address space (isolation.Policy.memory)
 MOST_SECONDS = 3600.0  # the longest timeout a check may have (kata check --timeout): a child's bound until its calls
 
